@@ -1,0 +1,66 @@
+/**
+ * The one error module: every failure a person or a client can see has a stable string code, a
+ * Chinese-first message and an HTTP status decided HERE and nowhere else.
+ */
+
+/** Stable error codes. Never rename one that has shipped: clients and tests match on them. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNKNOWN_DIVISION: 400,
+  INVALID_GEOJSON: 400,
+  INVALID_GRID_CODE: 400,
+  WEAK_PASSWORD: 400,
+  INVALID_ROLE_FOR_UNIT: 400,
+  BACKUP_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  FORBIDDEN_SCOPE: 403,
+  ACCOUNT_LOCKED: 423,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ALREADY_INITIALIZED: 409,
+  DATABASE_NOT_EMPTY: 409,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** An expected failure: its message is shown to the person as is (Chinese first). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** The single JSON error shape of the API. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** Renders any thrown value; unknown errors become an opaque 500 (the caller logs the original). */
+export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message } };
+    if (err.details !== undefined) body.error.details = err.details;
+    return { status: err.status, body };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误 (internal error)' } } };
+}
+
+export const notFound = (what: string, id: string): AppError =>
+  new AppError('NOT_FOUND', `${what}不存在：${id} (not found)`, { id });
