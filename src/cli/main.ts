@@ -1,0 +1,65 @@
+import { AppError } from '../core/errors.ts';
+import { auditHelp, runAudit } from './commands/audit.ts';
+import { backupHelp, runBackup, runRestore } from './commands/backup.ts';
+import { gridsHelp, runGrids } from './commands/grids.ts';
+import { initHelp, runInit } from './commands/init.ts';
+import { runServe, serveHelp } from './commands/serve.ts';
+import { runUsers, usersHelp } from './commands/users.ts';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  serve: runServe,
+  init: runInit,
+  grids: runGrids,
+  users: runUsers,
+  audit: runAudit,
+  backup: runBackup,
+  restore: runRestore,
+};
+
+const HELP = `jiedao — 街道社区治理平台
+
+${serveHelp}
+
+${initHelp}
+
+${gridsHelp}
+
+${usersHelp}
+
+${auditHelp}
+
+${backupHelp}
+
+数据库：默认 PGlite（--data 目录，默认 ./data）；设置 DATABASE_URL 则连接 PostgreSQL。`;
+
+/** Entry point of the `jiedao` command. Errors print as "错误 [CODE] message" with exit code 2. */
+export async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(HELP);
+    return;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command)
+      throw new AppError('BAD_REQUEST', `未知命令：${name}（jiedao help 查看用法）(unknown command)`);
+    await command(rest);
+  } catch (err) {
+    if (err instanceof AppError) {
+      const json = rest.includes('--json');
+      if (json)
+        process.stderr.write(
+          `${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } })}\n`,
+        );
+      else process.stderr.write(`错误 [${err.code}] ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`错误 [BAD_REQUEST] ${(err as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  }
+}

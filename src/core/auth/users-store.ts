@@ -1,0 +1,115 @@
+import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { orgUnits } from '../../jurisdiction/tables.ts';
+import type { Db } from '../db/connection.ts';
+import type { Principal } from './authorize.ts';
+import { isRole } from './roles.ts';
+import { type UserRow, users } from './tables.ts';
+
+export type NewUser = typeof users.$inferInsert;
+export type UserWithUnit = UserRow & {
+  unitCode: string;
+  unitName: string;
+  unitPath: string;
+  unitLevel: string;
+};
+
+const withUnit = {
+  user: users,
+  unitCode: orgUnits.code,
+  unitName: orgUnits.name,
+  unitPath: orgUnits.path,
+  unitLevel: orgUnits.level,
+};
+
+const flatten = (r: {
+  user: UserRow;
+  unitCode: string;
+  unitName: string;
+  unitPath: string;
+  unitLevel: string;
+}): UserWithUnit => ({
+  ...r.user,
+  unitCode: r.unitCode,
+  unitName: r.unitName,
+  unitPath: r.unitPath,
+  unitLevel: r.unitLevel,
+});
+
+export async function insertUser(tx: Db, row: NewUser): Promise<void> {
+  await tx.insert(users).values(row);
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserWithUnit | undefined> {
+  const [row] = await db
+    .select(withUnit)
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.username, username));
+  return row && flatten(row);
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserWithUnit | undefined> {
+  const [row] = await db
+    .select(withUnit)
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, id));
+  return row && flatten(row);
+}
+
+/** Users whose unit lies inside `withinPath` (the caller's scope). */
+export async function listUsers(
+  db: Db,
+  f: { districtCode: string; withinPath: string; limit?: number; offset?: number },
+): Promise<UserWithUnit[]> {
+  const rows = await db
+    .select(withUnit)
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(and(eq(users.districtCode, f.districtCode), like(orgUnits.path, `${f.withinPath}%`)))
+    .orderBy(asc(orgUnits.path), asc(users.username))
+    .limit(f.limit ?? 200)
+    .offset(f.offset ?? 0);
+  return rows.map(flatten);
+}
+
+export async function recordFailedLogin(tx: Db, userId: string, lockUntil: Date | null): Promise<number> {
+  const [row] = await tx
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      ...(lockUntil ? { lockedUntil: lockUntil } : {}),
+    })
+    .where(eq(users.id, userId))
+    .returning({ failedLogins: users.failedLogins });
+  return row?.failedLogins ?? 0;
+}
+
+export async function recordSuccessfulLogin(tx: Db, userId: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+    .where(eq(users.id, userId));
+}
+
+export async function setLock(tx: Db, userId: string, lockedUntil: Date | null): Promise<void> {
+  await tx
+    .update(users)
+    .set({ lockedUntil, failedLogins: lockedUntil ? sql`${users.failedLogins}` : 0 })
+    .where(eq(users.id, userId));
+}
+
+/** The Principal for a user row (roles filtered to known ones). */
+export function toPrincipal(user: UserWithUnit, via: Principal['via']): Principal {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    districtCode: user.districtCode,
+    unitId: user.orgUnitId,
+    unitPath: user.unitPath,
+    unitLevel: user.unitLevel,
+    roles: user.roles.filter(isRole),
+    via,
+  };
+}

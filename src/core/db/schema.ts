@@ -1,0 +1,8 @@
+/**
+ * The one Drizzle schema: every capability's tables, re-exported from the capability that owns them.
+ * drizzle-kit reads this file to generate the committed migrations in ./migrations.
+ */
+
+export * from '../../jurisdiction/tables.ts';
+export * from '../audit/tables.ts';
+export * from '../auth/tables.ts';

@@ -1,0 +1,67 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from '../core/audit/routes.ts';
+import { VERSION } from '../core/config.ts';
+import { uuidv7 } from '../core/ids.ts';
+import { peopleRoutes } from '../jurisdiction/people/routes.ts';
+import { jurisdictionRoutes } from '../jurisdiction/routes.ts';
+import { registerAuthHook } from './auth-hook.ts';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { healthRoutes } from './health-routes.ts';
+
+export type App = FastifyInstance;
+
+/** Assembles the API: plugins, auth, error rendering, OpenAPI at /api/docs, every capability's routes. */
+export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : uuidv7();
+    },
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Jiedao 街道社区治理平台 API',
+        description: '接诉即办、吹哨报到、网格化、准入清单、督查督办、双向考核',
+        version: VERSION,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jd_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app, ctx);
+  registerAuthHook(app, ctx);
+
+  await app.register(healthRoutes(ctx));
+  await app.register(peopleRoutes(ctx));
+  await app.register(jurisdictionRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  return app;
+}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../core/db/connection.ts';
+import { GridIndex } from './geo-index.ts';
+import { listGridsForIndex } from './store.ts';
+import { jurisdictions } from './tables.ts';
+
+/**
+ * One GridIndex per district, rebuilt when the district's `grids_version` moves. The version is read
+ * from the database (one primary-key lookup), so an import by another process or the CLI is seen too.
+ */
+export class GeoIndexRegistry {
+  private readonly cache = new Map<string, { version: number; index: GridIndex }>();
+  private readonly building = new Map<string, Promise<GridIndex>>();
+
+  async get(db: Db, districtCode: string): Promise<GridIndex> {
+    const [row] = await db
+      .select({ version: jurisdictions.gridsVersion })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.districtCode, districtCode));
+    const version = row?.version ?? -1;
+    const cached = this.cache.get(districtCode);
+    if (cached && cached.version === version) return cached.index;
+    const key = `${districtCode}@${version}`;
+    let pending = this.building.get(key);
+    if (!pending) {
+      pending = listGridsForIndex(db, districtCode).then((grids) => {
+        const index = new GridIndex(grids);
+        this.cache.set(districtCode, { version, index });
+        this.building.delete(key);
+        return index;
+      });
+      this.building.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Drops a district's index (after a change in this process; others notice the version). */
+  invalidate(districtCode: string): void {
+    this.cache.delete(districtCode);
+  }
+}
