@@ -40,6 +40,17 @@ export const code12 = (code: string): string => code.padEnd(12, '0');
  * (≈36 MB), so it is streamed and only this district's lines are kept.
  */
 export async function loadDivisionDistrict(code6: string): Promise<DivisionDistrict> {
+  // The published data never changes while the process runs: read each district once.
+  const cached = cache.get(code6);
+  if (cached) return structuredClone(cached);
+  const loaded = await readDivisionDistrict(code6);
+  cache.set(code6, loaded);
+  return structuredClone(loaded);
+}
+
+const cache = new Map<string, DivisionDistrict>();
+
+async function readDivisionDistrict(code6: string): Promise<DivisionDistrict> {
   if (!/^\d{6}$/.test(code6)) {
     throw new AppError(
       'UNKNOWN_DIVISION',

@@ -15,6 +15,8 @@ const UnitTemplate = z.object({
 });
 const TemplateFile = z.object({ departments: z.array(UnitTemplate) });
 
+const ROUND_THE_CLOCK = new Set(['water', 'power', 'gas', 'heat']);
+
 const TEMPLATE = TemplateFile.parse(
   JSON.parse(readFileSync(new URL('./data/demo-departments.json', import.meta.url), 'utf8')),
 );
@@ -58,8 +60,8 @@ export function loadDepartmentTemplate(input: DepartmentTemplateInput): NewOrgUn
       parentId: input.districtId,
       path,
       sort: i,
-      // Utilities work around the clock: their time limits run in calendar hours.
-      flags: t.utility ? [`utility:${t.utility}`, '24x7'] : [],
+      // Water, power, gas and heat work around the clock (接诉即办条例): calendar hours, not working days.
+      flags: t.utility ? [`utility:${t.utility}`, ...(ROUND_THE_CLOCK.has(t.utility) ? ['24x7'] : [])] : [],
     });
     if (!t.perStreet) return;
     const per = t.perStreet;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../core/errors.ts';
+import { loadDivisionDistrict } from '../../jurisdiction/division-data.ts';
 import { initJurisdiction } from '../../jurisdiction/init-jurisdiction.ts';
 import { LEVEL_NAMES } from '../../jurisdiction/levels.ts';
 import { COMMON_OPTIONS, cliActor, configFrom, output, withDatabase } from '../common.ts';
@@ -22,6 +23,8 @@ export async function runInit(argv: string[]): Promise<void> {
   if (values.help) return void console.log(initHelp);
   if (!values.division) throw new AppError('BAD_REQUEST', `缺少 --division 参数\n${initHelp}`);
   const division = values.division;
+  // Check the code before touching the data folder: a typo must not leave an empty database behind.
+  await loadDivisionDistrict(division);
   const summary = await withDatabase(configFrom(values), (database) =>
     initJurisdiction({
       db: database.db,

@@ -53,6 +53,15 @@ export function tablesInDependencyOrder(): { name: string; table: PgTable }[] {
   return ordered.filter((n) => !SKIP.has(n)).map((name) => ({ name, table: byName.get(name) as PgTable }));
 }
 
+/** "col1, col2" of the table's primary key: a stable row order for paging. */
+function primaryKeyOrder(table: PgTable): string {
+  const config = getTableConfig(table);
+  const composite = config.primaryKeys[0]?.columns.map((c) => c.name);
+  const single = config.columns.filter((c) => c.primary).map((c) => c.name);
+  const columns = composite?.length ? composite : single;
+  return columns.length > 0 ? columns.map((c) => `"${c}"`).join(', ') : 'ctid';
+}
+
 /** Writes a consistent snapshot (one repeatable-read transaction) to `file`. */
 export async function backupDatabase(database: Database, file: string): Promise<Header> {
   const gzip = createGzip();
@@ -80,8 +89,8 @@ export async function backupDatabase(database: Database, file: string): Promise<
         header.tables.push({ name, rows: Number(count?.n ?? 0) });
       }
       await write(JSON.stringify(header));
-      for (const { name } of tables) {
-        const order = ROW_ORDER[name] ?? '1';
+      for (const { name, table } of tables) {
+        const order = ROW_ORDER[name] ?? primaryKeyOrder(table);
         const page = 2000;
         for (let offset = 0; ; offset += page) {
           const rows = await queryRows<{ r: unknown }>(

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test suite, as `npm test` runs it: lint, typecheck, every test on the embedded PGlite,
+# then every test again on a real PostgreSQL that this script starts (and installs if missing).
+# Ends with one summary line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .tmp
+status=0
+step() { echo; echo "▶ $*"; }
+
+step "biome (lint + format)"
+npx biome check . || status=1
+step "tsc --noEmit"
+npx tsc --noEmit -p . || status=1
+
+step "tests on PGlite"
+rm -f .tmp/vitest-pglite.json .tmp/vitest-postgres.json
+env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pglite.json || status=1
+
+step "tests on PostgreSQL"
+if pg_env=$(scripts/start-postgres.sh); then
+  eval "$pg_env"
+  trap 'scripts/stop-postgres.sh' EXIT
+  npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-postgres.json || status=1
+else
+  echo "could not start PostgreSQL" >&2
+  status=1
+fi
+
+node scripts/test-summary.mjs .tmp/vitest-pglite.json:PGlite .tmp/vitest-postgres.json:PostgreSQL || status=1
+exit $status
