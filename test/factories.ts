@@ -3,9 +3,8 @@ import { SYSTEM_ACTOR } from '../src/core/audit/append-audit.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Database } from '../src/core/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed-demo.ts';
-import type { AppContext } from '../src/http/context.ts';
+import { type AppContext, createRegistries } from '../src/http/context.ts';
 import { type App, buildServer } from '../src/http/server.ts';
-import { GeoIndexRegistry } from '../src/jurisdiction/geo-registry.ts';
 import { getUnitByCode } from '../src/jurisdiction/store.ts';
 import type { OrgUnitRow } from '../src/jurisdiction/tables.ts';
 
@@ -24,7 +23,7 @@ export async function buildTestApp(
   const ctx: AppContext = {
     database,
     config: { ...loadConfig({}), ...overrides },
-    geo: new GeoIndexRegistry(),
+    ...createRegistries(),
   };
   const app = await buildServer(ctx, { logger: false });
   await app.ready();

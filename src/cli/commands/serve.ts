@@ -3,8 +3,8 @@ import { SYSTEM_ACTOR } from '../../core/audit/append-audit.ts';
 import { ROLE_NAMES } from '../../core/auth/roles.ts';
 import { listUsers } from '../../core/auth/users-store.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../demo/seed-demo.ts';
+import { createRegistries } from '../../http/context.ts';
 import { buildServer } from '../../http/server.ts';
-import { GeoIndexRegistry } from '../../jurisdiction/geo-registry.ts';
 import { listJurisdictions } from '../../jurisdiction/store.ts';
 import { COMMON_OPTIONS, configFrom, openFrom } from '../common.ts';
 
@@ -29,7 +29,7 @@ export async function runServe(argv: string[]): Promise<void> {
   if (values.port) config.port = Number(values.port);
   if (values.host) config.host = values.host;
   const database = await openFrom(config);
-  const ctx = { database, config, geo: new GeoIndexRegistry() };
+  const ctx = { database, config, ...createRegistries() };
 
   let districts = await listJurisdictions(database.db);
   let demoLogins: { username: string; role: string; unitName: string }[] = [];

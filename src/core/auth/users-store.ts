@@ -2,7 +2,7 @@ import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { orgUnits } from '../../jurisdiction/tables.ts';
 import type { Db } from '../db/connection.ts';
 import type { Principal } from './authorize.ts';
-import { isRole } from './roles.ts';
+import { isRole, type Role } from './roles.ts';
 import { type UserRow, users } from './tables.ts';
 
 export type NewUser = typeof users.$inferInsert;
@@ -112,4 +112,40 @@ export function toPrincipal(user: UserWithUnit, via: Principal['via']): Principa
     roles: user.roles.filter(isRole),
     via,
   };
+}
+
+/**
+ * Active users holding `role`, counted per unit subtree: for each of `paths` (e.g. every community's
+ * path) the number of such users whose unit lies inside it. Used by reports that set actual staff
+ * (grid workers) against what a policy requires.
+ */
+export async function countRoleHoldersWithin(
+  db: Db,
+  f: { districtCode: string; role: Role; paths: readonly string[] },
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ path: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(
+      and(
+        eq(users.districtCode, f.districtCode),
+        eq(users.active, true),
+        sql`${users.roles} @> ${JSON.stringify([f.role])}::jsonb`,
+      ),
+    );
+  const counts = new Map<string, number>(f.paths.map((p) => [p, 0]));
+  for (const { path } of rows) {
+    // Walk the user's unit path upwards: the first ancestor (or itself) that was asked for gets it.
+    const segments = path.split('/').filter(Boolean);
+    for (let depth = segments.length; depth > 0; depth--) {
+      const prefix = `/${segments.slice(0, depth).join('/')}/`;
+      const n = counts.get(prefix);
+      if (n !== undefined) {
+        counts.set(prefix, n + 1);
+        break;
+      }
+    }
+  }
+  return counts;
 }

@@ -3,6 +3,11 @@
  * drizzle-kit reads this file to generate the committed migrations in ./migrations.
  */
 
+export * from '../../demands/tables.ts';
 export * from '../../jurisdiction/tables.ts';
+export * from '../../lists/tables.ts';
+export * from '../../policy/tables.ts';
+export * from '../../tasks/tables.ts';
 export * from '../audit/tables.ts';
 export * from '../auth/tables.ts';
+export * from '../calendar/tables.ts';

@@ -1,0 +1,198 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { AuditActor } from '../core/audit/append-audit.ts';
+import { canonicalJson } from '../core/audit/hash.ts';
+import type { Db } from '../core/db/connection.ts';
+import { AppError } from '../core/errors.ts';
+import { uuidv7 } from '../core/ids.ts';
+import type { AppContext } from '../http/context.ts';
+import { getUnitById } from '../jurisdiction/store.ts';
+import { initialState } from './lifecycle.ts';
+import { type IntakeInput, IntakeInput as IntakeSchema, REFUSAL_REASONS } from './model.ts';
+import { planDispatch, unitOfDistrict } from './plan-dispatch.ts';
+import { type PlannedEvent, recordEvents } from './record-events.ts';
+import { findByIdempotencyKey, getDemand, insertDemand } from './store.ts';
+import { type DemandSuggestion, suggestDemand } from './suggest-demand.ts';
+import { classificationFeedback, type DemandRow } from './tables.ts';
+
+export interface IntakeOptions {
+  ctx: Pick<AppContext, 'geo' | 'classifiers' | 'calendars'>;
+  db: Db;
+  districtCode: string;
+  input: IntakeInput;
+  actor: AuditActor;
+  idempotencyKey?: string | null;
+  requestId?: string | null;
+}
+
+export interface IntakeResult {
+  demand: DemandRow;
+  suggestion: DemandSuggestion | null;
+  /** True when the Idempotency-Key matched an earlier request: nothing new was created. */
+  replayed: boolean;
+}
+
+// Crockford base32 without I, L, O, U: read over the phone without confusion.
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The caller's tracking code: date + 6 random characters (no personal data, not guessable in bulk). */
+export function newTrackingCode(now = new Date()): string {
+  const ymd = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(2, 10).replaceAll('-', '');
+  let tail = '';
+  for (let i = 0; i < 6; i++) tail += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `JD${ymd}${tail}`;
+}
+
+/**
+ * 受理: creates a demand from a call (or any channel) in ONE transaction — the demand, its events
+ * (created, then dispatched/answered/refused), the classifier feedback and the audit row — so an
+ * acknowledged demand is never half-written. The same Idempotency-Key always yields the same demand.
+ */
+export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult> {
+  const input = IntakeSchema.parse(options.input);
+  const { db, districtCode } = options;
+  const key = options.idempotencyKey?.trim() || null;
+  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+  if (key) {
+    const existing = await findByIdempotencyKey(db, districtCode, key);
+    if (existing) return replay(existing, requestHash);
+  }
+  const suggestion = await suggestDemand(options.ctx, db, {
+    districtCode,
+    content: input.content,
+    address: input.address,
+    point: input.point,
+    categoryCode: input.categoryCode,
+  });
+  const category = suggestion.chosenCategory;
+  const location = suggestion.location;
+  try {
+    const demand = await db.transaction(async (tx) => {
+      const id = uuidv7();
+      const now = new Date();
+      const districtUnitPath = `/${districtCode}000000/`;
+      await insertDemand(tx, {
+        id,
+        districtCode,
+        code: newTrackingCode(now),
+        channel: input.channel,
+        type: input.type,
+        urgency: input.urgency,
+        content: input.content,
+        categoryCode: category?.code ?? null,
+        categoryName: category?.path ?? null,
+        callerName: input.caller.name ?? null,
+        callerPhone: input.caller.phone ?? null,
+        address: input.address ?? null,
+        lng: input.point?.lng ?? null,
+        lat: input.point?.lat ?? null,
+        gridId: location?.grid?.id ?? null,
+        communityId: location?.community?.id ?? null,
+        streetId: location?.street?.id ?? null,
+        locationPath:
+          location?.grid?.path ?? location?.community?.path ?? location?.street?.path ?? districtUnitPath,
+        attachments: input.attachments,
+        idempotencyKey: key,
+        requestHash,
+        createdBy: options.actor.id,
+        createdAt: now,
+        status: 'pending_dispatch',
+        state: initialState() as unknown as Record<string, unknown>,
+        updatedAt: now,
+      });
+      const row = (await getDemand(tx, id, { forUpdate: true })) as DemandRow;
+      const events: PlannedEvent[] = [
+        {
+          type: 'created',
+          data: {
+            channel: input.channel,
+            category: category?.code ?? null,
+            suggestedCategory: suggestion.categories[0]?.category ?? null,
+            location: location
+              ? {
+                  method: location.method,
+                  grid: location.grid?.code ?? null,
+                  street: location.street?.code ?? null,
+                }
+              : null,
+          },
+        },
+      ];
+      const action = input.action;
+      if (action.kind === 'refuse') {
+        events.push({
+          type: 'refused',
+          note: action.note ?? null,
+          data: { reason: action.reason, reasonText: REFUSAL_REASONS[action.reason] },
+        });
+      } else if (action.kind === 'answer') {
+        events.push({ type: 'answered', note: action.answer, data: { answer: action.answer } });
+      } else if (action.kind === 'dispatch') {
+        const owner = action.ownerUnitCode
+          ? await unitOfDistrict(tx, districtCode, action.ownerUnitCode)
+          : await getUnitById(tx, suggestion.route.owner.id);
+        if (!owner) throw new AppError('UNPROCESSABLE', '无法确定承办单位 (no owner unit)');
+        const coCodes = action.ownerUnitCode ? action.coUnitCodes : suggestion.route.co.map((c) => c.code);
+        const co = await Promise.all(coCodes.map((c) => unitOfDistrict(tx, districtCode, c)));
+        const overridden =
+          Boolean(action.ownerUnitCode) && action.ownerUnitCode !== suggestion.route.owner.code;
+        events.push(
+          ...(await planDispatch(options.ctx, tx, {
+            districtCode,
+            urgent: input.urgency === 'urgent',
+            owner,
+            co,
+            complexity: suggestion.route.complexity,
+            why: overridden
+              ? ['受理员指定承办单位（覆盖系统建议）', ...suggestion.route.why]
+              : suggestion.route.why,
+            now,
+          })),
+        );
+      }
+      // Only an operator's explicit category trains the classifier (a silent default would reinforce itself).
+      if (input.categoryCode) {
+        await tx.insert(classificationFeedback).values({
+          id: uuidv7(),
+          districtCode,
+          demandId: id,
+          text: input.content,
+          categoryCode: input.categoryCode,
+          suggested: suggestion.categories[0]?.category ?? null,
+        });
+      }
+      await recordEvents(tx, row, events, {
+        actor: options.actor,
+        requestId: options.requestId ?? null,
+        auditAction: 'demand.create',
+        auditDetails: { channel: input.channel, action: action.kind },
+      });
+      return (await getDemand(tx, id)) as DemandRow;
+    });
+    return { demand, suggestion, replayed: false };
+  } catch (err) {
+    // Two retries racing with the same key: the loser reads the winner's demand.
+    if (key && isUniqueViolation(err)) {
+      const existing = await findByIdempotencyKey(db, districtCode, key);
+      if (existing) return replay(existing, requestHash);
+    }
+    throw err;
+  }
+}
+
+function replay(existing: DemandRow, requestHash: string): IntakeResult {
+  if (existing.requestHash && existing.requestHash !== requestHash) {
+    throw new AppError(
+      'IDEMPOTENCY_MISMATCH',
+      'Idempotency-Key 已用于内容不同的请求 (key reused with a different body)',
+      {
+        code: existing.code,
+      },
+    );
+  }
+  return { demand: existing, suggestion: null, replayed: true };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
+}

@@ -1,0 +1,80 @@
+import type { AuditActor } from '../core/audit/append-audit.ts';
+import { appendAudit } from '../core/audit/append-audit.ts';
+import type { Db } from '../core/db/connection.ts';
+import { uuidv7 } from '../core/ids.ts';
+import { assertTransition, type DemandState, type EventType, foldEvents } from './lifecycle.ts';
+import { appendEvents, linkUnit, listEvents, saveState, toEventRecord } from './store.ts';
+import type { DemandRow } from './tables.ts';
+
+export interface PlannedEvent {
+  type: EventType;
+  data?: Record<string, unknown>;
+  note?: string | null;
+  unitId?: string | null;
+}
+
+/**
+ * Checks each event against the state it follows, appends them, folds the full history again and
+ * writes the cache columns, then audits — all inside the caller's transaction, with the demand row
+ * locked. Re-folding from the stored events keeps the cache honest even if it was ever wrong.
+ */
+export async function recordEvents(
+  tx: Db,
+  demand: DemandRow,
+  planned: PlannedEvent[],
+  options: {
+    actor: AuditActor;
+    requestId?: string | null;
+    auditAction: string;
+    auditDetails?: Record<string, unknown>;
+  },
+): Promise<{ state: DemandState; eventCount: number }> {
+  const history = (await listEvents(tx, demand.id)).map(toEventRecord);
+  let state = foldEvents(history);
+  const at = new Date();
+  const rows = planned.map((p) => {
+    assertTransition(state, p.type);
+    const record = { type: p.type, at, data: p.data ?? {} };
+    state = foldEvents([...history, record]);
+    history.push(record);
+    return {
+      id: uuidv7(),
+      districtCode: demand.districtCode,
+      demandId: demand.id,
+      type: p.type,
+      at,
+      actorId: options.actor.id,
+      actorLabel: options.actor.label,
+      unitId: p.unitId ?? null,
+      note: p.note ?? null,
+      data: p.data ?? {},
+    };
+  });
+  const eventCount = await appendEvents(tx, { id: demand.id, eventCount: demand.eventCount }, rows);
+  await saveState(tx, demand.id, demand.districtCode, state, eventCount);
+  for (const p of planned) {
+    const unit = p.data?.unit as { id?: string; path?: string } | undefined;
+    // A copied unit (the district) and a former owner keep read access to the demand.
+    if (p.type === 'copied' && unit?.id && unit.path)
+      await linkUnit(tx, demand.id, demand.districtCode, { id: unit.id, path: unit.path }, 'copy');
+    const former = p.data?.from as { id?: string; path?: string } | undefined;
+    if (former?.id && former.path)
+      await linkUnit(
+        tx,
+        demand.id,
+        demand.districtCode,
+        { id: former.id, path: former.path },
+        'former_owner',
+      );
+  }
+  await appendAudit(tx, {
+    districtCode: demand.districtCode,
+    actor: options.actor,
+    action: options.auditAction,
+    targetType: 'demand',
+    targetId: demand.id,
+    details: { code: demand.code, events: planned.map((p) => p.type), ...options.auditDetails },
+    requestId: options.requestId ?? null,
+  });
+  return { state, eventCount };
+}

@@ -1,0 +1,83 @@
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { SYSTEM_ACTOR } from '../core/audit/append-audit.ts';
+import type { Db } from '../core/db/connection.ts';
+import type { PlannedEvent } from './record-events.ts';
+import { recordEvents } from './record-events.ts';
+import { type DemandRow, demands } from './tables.ts';
+
+const HANDLING = ['dispatched', 'in_progress', 'returned'];
+const BATCH = 200;
+
+export interface SweepResult {
+  dueSoon: number;
+  overdue: number;
+  callbacksScheduled: number;
+}
+
+/**
+ * Marks demands due soon (the last quarter of their limit, at most 24 h) and overdue, and schedules
+ * the follow-up call when a limit expires (《接诉即办条例》). Safe with several server processes: each
+ * batch claims its rows with FOR UPDATE SKIP LOCKED and changes their due state in the same
+ * transaction, so no row is fired twice.
+ */
+export async function sweepDeadlines(db: Db, now: Date = new Date()): Promise<SweepResult> {
+  const result: SweepResult = { dueSoon: 0, overdue: 0, callbacksScheduled: 0 };
+  const stages: {
+    where: ReturnType<typeof and>;
+    events: PlannedEvent[];
+    count: keyof SweepResult;
+  }[] = [
+    {
+      where: and(
+        inArray(demands.status, HANDLING),
+        inArray(demands.dueState, ['ok', 'due_soon']),
+        lt(demands.dueAt, now),
+      ),
+      events: [
+        { type: 'overdue' },
+        { type: 'callback_scheduled', data: { reason: '办理时限届满，安排回访' } },
+      ],
+      count: 'overdue',
+    },
+    {
+      where: and(eq(demands.status, 'replied'), eq(demands.dueState, 'ok'), lt(demands.dueAt, now)),
+      events: [{ type: 'callback_scheduled', data: { reason: '办理时限届满，安排回访' } }],
+      count: 'callbacksScheduled',
+    },
+    {
+      where: and(
+        inArray(demands.status, HANDLING),
+        eq(demands.dueState, 'ok'),
+        lte(
+          demands.dueAt,
+          sql`${now.toISOString()}::timestamptz + LEAST(interval '24 hours', (${demands.dueAt} - ${demands.dispatchedAt}) / 4)`,
+        ),
+      ),
+      events: [{ type: 'due_soon', data: { reminder: true } }],
+      count: 'dueSoon',
+    },
+  ];
+  for (const stage of stages) {
+    for (;;) {
+      const claimed = await db.transaction(async (tx) => {
+        const rows: DemandRow[] = await tx
+          .select()
+          .from(demands)
+          .where(stage.where)
+          .orderBy(asc(demands.dueAt))
+          .limit(BATCH)
+          .for('update', { skipLocked: true });
+        for (const row of rows) {
+          await recordEvents(tx, row, stage.events, {
+            actor: { ...SYSTEM_ACTOR, label: 'system:sweeper' },
+            auditAction: `demand.sweep.${stage.count}`,
+          });
+        }
+        return rows.length;
+      });
+      result[stage.count] += claimed;
+      if (claimed < BATCH) break;
+    }
+  }
+  return result;
+}
