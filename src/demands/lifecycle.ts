@@ -83,7 +83,7 @@ const HANDLING: DemandStatus[] = ['dispatched', 'in_progress'];
 
 /** Which states each event may follow. Events not listed here are never allowed. */
 const ALLOWED_FROM: Record<EventType, readonly DemandStatus[] | 'never'> = {
-  created: 'never',
+  created: ['pending_dispatch'],
   refused: ['pending_dispatch'],
   answered: ['pending_dispatch'],
   dispatched: ['pending_dispatch'],
@@ -139,10 +139,14 @@ export function initialState(): DemandState {
   };
 }
 
-/** Throws ILLEGAL_TRANSITION (Chinese first) unless `type` may follow `state`. */
-export function assertTransition(state: DemandState, type: EventType): void {
+/**
+ * Throws ILLEGAL_TRANSITION (Chinese first) unless `type` may follow `state`. `eventsSoFar` tells a
+ * new demand (no events: only `created` may come) from an existing one (never `created` again).
+ */
+export function assertTransition(state: DemandState, type: EventType, eventsSoFar = 1): void {
   const allowed = ALLOWED_FROM[type];
-  if (allowed === 'never' || !allowed.includes(state.status)) {
+  const createdRuleBroken = (type === 'created') !== (eventsSoFar === 0);
+  if (allowed === 'never' || !allowed.includes(state.status) || createdRuleBroken) {
     throw new AppError(
       'ILLEGAL_TRANSITION',
       `当前状态“${state.status}”下不能执行“${type}” (illegal transition)`,

@@ -33,7 +33,7 @@ export async function recordEvents(
   let state = foldEvents(history);
   const at = new Date();
   const rows = planned.map((p) => {
-    assertTransition(state, p.type);
+    assertTransition(state, p.type, history.length);
     const record = { type: p.type, at, data: p.data ?? {} };
     state = foldEvents([...history, record]);
     history.push(record);

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { AuditActor } from '../core/audit/append-audit.ts';
 import type { Role } from '../core/auth/roles.ts';
 import type { Db } from '../core/db/connection.ts';
+import { seedRoutingRules } from '../demands/routing-context.ts';
 import { initJurisdiction, type JurisdictionSummary } from '../jurisdiction/init-jurisdiction.ts';
 import { addUser } from '../jurisdiction/people/add-user.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
@@ -98,6 +99,9 @@ export async function seedDemo(options: {
     });
     logins.push({ username: spec.username, role: spec.role, unitName: unit.name });
   }
+  await options.db.transaction((tx) =>
+    seedRoutingRules(tx, summary.districtCode, summary.name.replace(/(区|县|市|旗)$/, '')),
+  );
   return { summary, logins };
 }
 

@@ -11,6 +11,7 @@ import {
 import { auditRoutes } from '../core/audit/routes.ts';
 import { VERSION } from '../core/config.ts';
 import { uuidv7 } from '../core/ids.ts';
+import { demandRoutes } from '../demands/routes.ts';
 import { peopleRoutes } from '../jurisdiction/people/routes.ts';
 import { jurisdictionRoutes } from '../jurisdiction/routes.ts';
 import { registerAuthHook } from './auth-hook.ts';
@@ -63,5 +64,6 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   await app.register(peopleRoutes(ctx));
   await app.register(jurisdictionRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(demandRoutes(ctx));
   return app;
 }
