@@ -1,5 +1,7 @@
 import { AppError } from '../core/errors.ts';
 import { auditHelp, runAudit } from './commands/audit.ts';
+import { calendarHelp, runCalendar } from './commands/calendar.ts';
+import { classifyHelp, runClassify } from './commands/classify.ts';
 import { backupHelp, runBackup, runRestore } from './commands/backup.ts';
 import { gridsHelp, runGrids } from './commands/grids.ts';
 import { initHelp, runInit } from './commands/init.ts';
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   audit: runAudit,
   backup: runBackup,
   restore: runRestore,
+  calendar: runCalendar,
+  classify: runClassify,
 };
 
 const HELP = `jiedao — 街道社区治理平台
@@ -29,6 +33,10 @@ ${usersHelp}
 ${auditHelp}
 
 ${backupHelp}
+
+${calendarHelp}
+
+${classifyHelp}
 
 数据库：默认 PGlite（--data 目录，默认 ./data）；设置 DATABASE_URL 则连接 PostgreSQL。`;
 

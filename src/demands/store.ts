@@ -142,6 +142,10 @@ export interface DemandFilter {
   q?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Only demands that came in through this channel (Open311 serves its own requests). */
+  channel?: string | undefined;
+  /** Only these public tracking codes. */
+  codes?: string[] | undefined;
   limit: number;
   offset: number;
 }
@@ -161,6 +165,8 @@ export async function listDemands(db: Db, f: DemandFilter): Promise<DemandRow[]>
   if (f.q) where.push(or(like(demands.content, `%${f.q}%`), eq(demands.code, f.q)));
   if (f.from) where.push(gte(demands.createdAt, f.from));
   if (f.to) where.push(lt(demands.createdAt, f.to));
+  if (f.channel) where.push(eq(demands.channel, f.channel));
+  if (f.codes) where.push(f.codes.length ? inArray(demands.code, f.codes) : sql`false`);
   return db
     .select()
     .from(demands)
@@ -228,4 +234,22 @@ export async function upsertRoutingRules(
         },
       });
   }
+}
+
+/**
+ * The latest event of each demand among `types` (e.g. the steps a requester is told about), in one
+ * query for a whole page of demands.
+ */
+export async function latestEventsOf(
+  db: Db,
+  demandIds: readonly string[],
+  types: readonly string[],
+): Promise<Map<string, DemandEventRow>> {
+  if (demandIds.length === 0 || types.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([demandEvents.demandId])
+    .from(demandEvents)
+    .where(and(inArray(demandEvents.demandId, [...demandIds]), inArray(demandEvents.type, [...types])))
+    .orderBy(demandEvents.demandId, desc(demandEvents.seq));
+  return new Map(rows.map((r) => [r.demandId, r]));
 }

@@ -9,8 +9,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../core/audit/routes.ts';
+import { calendarRoutes } from '../core/calendar/routes.ts';
 import { VERSION } from '../core/config.ts';
 import { uuidv7 } from '../core/ids.ts';
+import { measureRoutes } from '../demands/measures-routes.ts';
 import { demandRoutes } from '../demands/routes.ts';
 import { peopleRoutes } from '../jurisdiction/people/routes.ts';
 import { jurisdictionRoutes } from '../jurisdiction/routes.ts';
@@ -65,5 +67,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   await app.register(jurisdictionRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(demandRoutes(ctx));
+  await app.register(measureRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
   return app;
 }

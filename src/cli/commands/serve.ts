@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../../core/audit/append-audit.ts';
 import { ROLE_NAMES } from '../../core/auth/roles.ts';
 import { listUsers } from '../../core/auth/users-store.ts';
+import { sweepDeadlines } from '../../demands/sweep-deadlines.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../demo/seed-demo.ts';
 import { createRegistries } from '../../http/context.ts';
 import { buildServer } from '../../http/server.ts';
@@ -74,7 +75,18 @@ export async function runServe(argv: string[]): Promise<void> {
   }
   console.log(lines.join('\n'));
 
+  // The deadline sweeper: due-soon/overdue marks and follow-up calls; safe to run in every process.
+  const sweeper = setInterval(() => {
+    sweepDeadlines(database.db)
+      .then((r) => {
+        if (r.dueSoon + r.overdue + r.callbacksScheduled > 0) app.log.info({ sweep: r }, 'deadline sweep');
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
+  }, 60_000);
+  sweeper.unref();
+
   const stop = async () => {
+    clearInterval(sweeper);
     await app.close();
     await database.close();
     process.exit(0);
