@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { appendAudit } from '../core/audit/append-audit.ts';
 import { authorize, scopePath } from '../core/auth/authorize.ts';
 import { notFound } from '../core/errors.ts';
+import { sendXlsx } from '../core/export/xlsx.ts';
 import { requirePrincipal } from '../http/auth-hook.ts';
 import type { AppContext } from '../http/context.ts';
 import { DemandAction } from './actions.ts';
+import { demandListXlsx } from './demand-list-xlsx.ts';
 import { intakeDemand } from './intake-demand.ts';
 import { foldEvents } from './lifecycle.ts';
 import { IntakeInput } from './model.ts';
@@ -125,13 +127,13 @@ export const demandRoutes =
             q: z.string().max(100).optional(),
             from: z.iso.datetime({ offset: true }).optional(),
             to: z.iso.datetime({ offset: true }).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
+            limit: z.coerce.number().int().min(1).max(5000).default(50),
             offset: z.coerce.number().int().min(0).default(0),
+            format: z.enum(['json', 'xlsx']).default('json'),
           }),
-          response: { 200: z.object({ items: z.array(DemandView) }) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const p = requirePrincipal(request);
         authorize(p, demandPolicy.read);
         const q = request.query;
@@ -148,7 +150,9 @@ export const demandRoutes =
           limit: q.limit,
           offset: q.offset,
         });
-        return { items: rows.map((r) => presentDemand(r)) };
+        const items = rows.map((r) => presentDemand(r));
+        if (q.format === 'xlsx') return sendXlsx(reply, '诉求清单.xlsx', await demandListXlsx(items));
+        return { items };
       },
     );
 

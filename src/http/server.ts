@@ -14,6 +14,7 @@ import { VERSION } from '../core/config.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { measureRoutes } from '../demands/measures-routes.ts';
 import { demandRoutes } from '../demands/routes.ts';
+import { demandRulesRoutes } from '../demands/rules-routes.ts';
 import { peopleRoutes } from '../jurisdiction/people/routes.ts';
 import { jurisdictionRoutes } from '../jurisdiction/routes.ts';
 import { registerAuthHook } from './auth-hook.ts';
@@ -68,6 +69,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   await app.register(auditRoutes(ctx));
   await app.register(demandRoutes(ctx));
   await app.register(measureRoutes(ctx));
+  await app.register(demandRulesRoutes(ctx));
   await app.register(calendarRoutes(ctx));
   return app;
 }

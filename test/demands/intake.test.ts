@@ -195,3 +195,43 @@ describe('hotline intake', () => {
     expect(rows.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('responsibility list and exports', () => {
+  it('an admin re-routes a category; the next suggestion follows and says why; others may not', async () => {
+    const admin = await loginAs(app, 'admin');
+    const denied = await app.inject({
+      method: 'PUT',
+      url: '/api/demand-routing-rules/0302',
+      headers: { cookie: hotline },
+      payload: { target: 'street' },
+    });
+    expect(denied.statusCode).toBe(403);
+    await call(app, admin, 'PUT', '/api/demand-routing-rules/0302', { target: 'street' });
+    const s = await call(app, hotline, 'POST', '/api/demands/suggest', {
+      content: '路灯不亮了',
+      point: await pointIn(database, LUGU_GRID),
+      categoryCode: '0302',
+    });
+    expect(s.route).toMatchObject({ kind: 'street', owner: { name: '鲁谷街道' } });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/demand-routing-rules/0302',
+      headers: { cookie: admin },
+      payload: { target: 'department', departmentCode: '110107001000' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const categories = await call(app, hotline, 'GET', '/api/demand-categories');
+    expect(categories.items.length).toBeGreaterThan(50);
+  });
+
+  it('exports the demand list as Excel with callers masked', async () => {
+    const res = await app.inject({ url: '/api/demands?format=xlsx', headers: { cookie: hotline } });
+    expect(res.statusCode).toBe(200);
+    const { readXlsxRows } = await import('../../src/core/export/xlsx.ts');
+    const rows = await readXlsxRows(res.rawPayload);
+    expect(rows[2]?.[0]).toBe('受理编号');
+    const text = rows.flat().join(' ');
+    expect(text).toContain('王**');
+    expect(text).not.toContain('13912345678');
+  });
+});
