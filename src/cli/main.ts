@@ -1,8 +1,8 @@
 import { AppError } from '../core/errors.ts';
 import { auditHelp, runAudit } from './commands/audit.ts';
+import { backupHelp, runBackup, runRestore } from './commands/backup.ts';
 import { calendarHelp, runCalendar } from './commands/calendar.ts';
 import { classifyHelp, runClassify } from './commands/classify.ts';
-import { backupHelp, runBackup, runRestore } from './commands/backup.ts';
 import { gridsHelp, runGrids } from './commands/grids.ts';
 import { initHelp, runInit } from './commands/init.ts';
 import { runServe, serveHelp } from './commands/serve.ts';
