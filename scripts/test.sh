@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as `npm test` runs it: lint, typecheck, every test on the embedded PGlite,
-# then every test again on a real PostgreSQL that this script starts (and installs if missing).
+# The whole test suite, as `npm test` runs it: lint, typecheck, every test on the embedded PGlite, the
+# browser tests in Chromium (installed if missing), then every test again on a real PostgreSQL that
+# this script starts (and installs if missing).
 # Ends with one summary line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,10 +13,21 @@ step "biome (lint + format)"
 npx biome check . || status=1
 step "tsc --noEmit"
 npx tsc --noEmit -p . || status=1
+npx tsc --noEmit -p web || status=1
 
 step "tests on PGlite"
-rm -f .tmp/vitest-pglite.json .tmp/vitest-postgres.json
+rm -f .tmp/vitest-pglite.json .tmp/vitest-postgres.json .tmp/vitest-e2e.json
 env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pglite.json || status=1
+
+step "end-to-end tests (Chromium)"
+# the built web app on a temp PGlite server, driven by playwright-core in Debian's Chromium
+if scripts/ensure-chromium.sh && npm run build; then
+  env -u DATABASE_URL npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json \
+    --outputFile.json=.tmp/vitest-e2e.json || status=1
+else
+  echo "could not install Chromium or build the web app" >&2
+  status=1
+fi
 
 step "tests on PostgreSQL"
 if pg_env=$(scripts/start-postgres.sh); then
@@ -27,5 +39,5 @@ else
   status=1
 fi
 
-node scripts/test-summary.mjs .tmp/vitest-pglite.json:PGlite .tmp/vitest-postgres.json:PostgreSQL || status=1
+node scripts/test-summary.mjs .tmp/vitest-pglite.json:PGlite .tmp/vitest-e2e.json:Chromium .tmp/vitest-postgres.json:PostgreSQL || status=1
 exit $status

@@ -21,11 +21,19 @@ import { registerAuthHook } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
+import { registerWebApp } from './web-app.ts';
 
 export type App = FastifyInstance;
 
 /** Assembles the API: plugins, auth, error rendering, OpenAPI at /api/docs, every capability's routes. */
-export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildServer(
+  ctx: AppContext,
+  options: {
+    logger?: boolean;
+    /** The built web app to serve (default web/dist); false: API only. */
+    webRoot?: string | false;
+  } = {},
+): Promise<App> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
     genReqId: (req) => {
@@ -70,6 +78,8 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   await app.register(demandRoutes(ctx));
   await app.register(measureRoutes(ctx));
   await app.register(demandRulesRoutes(ctx));
+  // last: the web app's catch-all GET must not shadow any API route
+  if (options.webRoot !== false) await registerWebApp(app, options.webRoot);
   await app.register(calendarRoutes(ctx));
   return app;
 }

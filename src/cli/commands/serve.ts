@@ -6,6 +6,7 @@ import { sweepDeadlines } from '../../demands/sweep-deadlines.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../demo/seed-demo.ts';
 import { createRegistries } from '../../http/context.ts';
 import { buildServer } from '../../http/server.ts';
+import { isWebAppBuilt } from '../../http/web-app.ts';
 import { listJurisdictions } from '../../jurisdiction/store.ts';
 import { COMMON_OPTIONS, configFrom, openFrom } from '../common.ts';
 
@@ -58,6 +59,9 @@ export async function runServe(argv: string[]): Promise<void> {
   const lines = [
     '',
     `Jiedao 街道 已启动：http://${shownHost}:${config.port}/  （API 文档 /api/docs，健康检查 /api/health）`,
+    isWebAppBuilt()
+      ? '网页端：已就绪（web/dist）'
+      : '网页端尚未构建，当前仅提供 API：运行 npm run build 后重启（npm start 会先构建）(web app not built: npm run build)',
     `数据库：${database.kind === 'pglite' ? `PGlite（嵌入式，目录 ${database.location}）` : `PostgreSQL ${database.location}`}`,
   ];
   if (districts.length === 0) lines.push('尚无辖区：运行 jiedao init --division <6位代码> 或以 --demo 启动');
