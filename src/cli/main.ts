@@ -1,10 +1,12 @@
 import { AppError } from '../core/errors.ts';
+import { apikeyHelp, runApikey } from './commands/apikey.ts';
 import { auditHelp, runAudit } from './commands/audit.ts';
 import { backupHelp, runBackup, runRestore } from './commands/backup.ts';
 import { calendarHelp, runCalendar } from './commands/calendar.ts';
 import { classifyHelp, runClassify } from './commands/classify.ts';
 import { gridsHelp, runGrids } from './commands/grids.ts';
 import { initHelp, runInit } from './commands/init.ts';
+import { planHelp, runPlan } from './commands/plan.ts';
 import { runServe, serveHelp } from './commands/serve.ts';
 import { runUsers, usersHelp } from './commands/users.ts';
 
@@ -13,11 +15,13 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   init: runInit,
   grids: runGrids,
   users: runUsers,
+  apikey: runApikey,
   audit: runAudit,
   backup: runBackup,
   restore: runRestore,
   calendar: runCalendar,
   classify: runClassify,
+  plan: runPlan,
 };
 
 const HELP = `jiedao — 街道社区治理平台
@@ -30,6 +34,8 @@ ${gridsHelp}
 
 ${usersHelp}
 
+${apikeyHelp}
+
 ${auditHelp}
 
 ${backupHelp}
@@ -37,6 +43,8 @@ ${backupHelp}
 ${calendarHelp}
 
 ${classifyHelp}
+
+${planHelp}
 
 数据库：默认 PGlite（--data 目录，默认 ./data）；设置 DATABASE_URL 则连接 PostgreSQL。`;
 

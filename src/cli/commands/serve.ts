@@ -8,6 +8,7 @@ import { createRegistries } from '../../http/context.ts';
 import { buildServer } from '../../http/server.ts';
 import { isWebAppBuilt } from '../../http/web-app.ts';
 import { listJurisdictions } from '../../jurisdiction/store.ts';
+import { sweepReminders } from '../../tasks/sweep-reminders.ts';
 import { COMMON_OPTIONS, configFrom, openFrom } from '../common.ts';
 
 export const serveHelp = `jiedao serve [--port 3000] [--host 0.0.0.0] [--data DIR] [--demo] [--division 110107]
@@ -88,6 +89,14 @@ export async function runServe(argv: string[]): Promise<void> {
       .catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
   }, 60_000);
   sweeper.unref();
+  // Task-supervision reminders (督查督办): each task is claimed once, so every process may run it.
+  setInterval(
+    () =>
+      void sweepReminders({ db: database.db }).catch((err: unknown) =>
+        app.log.error({ err }, 'task reminder sweep failed'),
+      ),
+    600_000,
+  ).unref();
 
   const stop = async () => {
     clearInterval(sweeper);
