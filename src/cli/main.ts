@@ -6,7 +6,9 @@ import { calendarHelp, runCalendar } from './commands/calendar.ts';
 import { classifyHelp, runClassify } from './commands/classify.ts';
 import { gridsHelp, runGrids } from './commands/grids.ts';
 import { initHelp, runInit } from './commands/init.ts';
+import { listsHelp, runLists } from './commands/lists.ts';
 import { planHelp, runPlan } from './commands/plan.ts';
+import { policyHelp, runPolicy } from './commands/policy.ts';
 import { runServe, serveHelp } from './commands/serve.ts';
 import { runUsers, usersHelp } from './commands/users.ts';
 
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   calendar: runCalendar,
   classify: runClassify,
   plan: runPlan,
+  policy: runPolicy,
+  lists: runLists,
 };
 
 const HELP = `jiedao — 街道社区治理平台
@@ -45,6 +49,10 @@ ${calendarHelp}
 ${classifyHelp}
 
 ${planHelp}
+
+${policyHelp}
+
+${listsHelp}
 
 数据库：默认 PGlite（--data 目录，默认 ./data）；设置 DATABASE_URL 则连接 PostgreSQL。`;
 

@@ -3,6 +3,8 @@ import type { AuditActor } from '../core/audit/append-audit.ts';
 import type { Role } from '../core/auth/roles.ts';
 import type { Db } from '../core/db/connection.ts';
 import { seedRoutingRules } from '../demands/routing-context.ts';
+import { seedDemoLists } from '../lists/seed-demo-lists.ts';
+import { seedDemoFacts } from '../policy/seed-demo-facts.ts';
 import { initJurisdiction, type JurisdictionSummary } from '../jurisdiction/init-jurisdiction.ts';
 import { addUser } from '../jurisdiction/people/add-user.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
@@ -102,6 +104,8 @@ export async function seedDemo(options: {
   await options.db.transaction((tx) =>
     seedRoutingRules(tx, summary.districtCode, summary.name.replace(/(区|县|市|旗)$/, '')),
   );
+  await seedDemoLists({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
+  await seedDemoFacts({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
   return { summary, logins };
 }
 

@@ -17,7 +17,9 @@ import { demandRoutes } from '../demands/routes.ts';
 import { demandRulesRoutes } from '../demands/rules-routes.ts';
 import { peopleRoutes } from '../jurisdiction/people/routes.ts';
 import { jurisdictionRoutes } from '../jurisdiction/routes.ts';
+import { listsRoutes } from '../lists/routes.ts';
 import { open311Routes } from '../open311/routes.ts';
+import { policyRoutes } from '../policy/routes.ts';
 import { tasksRoutes } from '../tasks/routes.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
@@ -82,6 +84,8 @@ export async function buildServer(
   await app.register(demandRulesRoutes(ctx));
   await app.register(tasksRoutes(ctx));
   await app.register(open311Routes(ctx));
+  await app.register(policyRoutes(ctx));
+  await app.register(listsRoutes(ctx));
   // last: the web app's catch-all GET must not shadow any API route
   if (options.webRoot !== false) await registerWebApp(app, options.webRoot);
   await app.register(calendarRoutes(ctx));

@@ -108,3 +108,11 @@ export async function getAncestors(db: Db, unit: OrgUnitRow): Promise<OrgUnitRow
     );
   return codes.map((c) => rows.find((r) => r.code === c)).filter((r): r is OrgUnitRow => r !== undefined);
 }
+
+/** Switches the district's active policy profile (the caller validates the id and audits). */
+export async function setPolicyProfile(tx: Db, districtCode: string, profileId: string): Promise<void> {
+  await tx
+    .update(jurisdictions)
+    .set({ policyProfile: profileId })
+    .where(eq(jurisdictions.districtCode, districtCode));
+}
