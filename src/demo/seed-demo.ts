@@ -3,11 +3,11 @@ import type { AuditActor } from '../core/audit/append-audit.ts';
 import type { Role } from '../core/auth/roles.ts';
 import type { Db } from '../core/db/connection.ts';
 import { seedRoutingRules } from '../demands/routing-context.ts';
-import { seedDemoLists } from '../lists/seed-demo-lists.ts';
-import { seedDemoFacts } from '../policy/seed-demo-facts.ts';
 import { initJurisdiction, type JurisdictionSummary } from '../jurisdiction/init-jurisdiction.ts';
 import { addUser } from '../jurisdiction/people/add-user.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
+import { seedDemoLists } from '../lists/seed-demo-lists.ts';
+import { seedDemoFacts } from '../policy/seed-demo-facts.ts';
 
 /** The demo password (printed at start); it meets the password policy. Change it in production. */
 export const DEMO_PASSWORD = 'Jiedao2026demo';
