@@ -33,7 +33,8 @@ export async function workbenchCounts(db: Db, principal: Principal): Promise<Wor
     .where(
       and(
         eq(demands.districtCode, principal.districtCode),
-        sql`${demands.status} NOT IN ('closed', 'answered', 'refused', 'merged') OR (${demands.state}->>'appeal') = 'pending'`,
+        // parenthesised: and() does not wrap raw SQL, and this OR must not escape the district filter
+        sql`(${demands.status} NOT IN ('closed', 'answered', 'refused', 'merged') OR (${demands.state}->>'appeal') = 'pending')`,
         // Owned work for handling units; everything in the district for district-wide roles.
         scope.split('/').filter(Boolean).length > 1 ? like(demands.ownerPath, `${scope}%`) : undefined,
       ),
