@@ -31,7 +31,9 @@ async function tableCounts(database: Database) {
 }
 
 describe('backup and restore', () => {
-  it('restores into a fresh embedded database with identical data and an intact audit chain', async () => {
+  it('restores into a fresh embedded database with identical data and an intact audit chain', {
+    timeout: 240_000,
+  }, async () => {
     const target = await openDatabase({ dataDir: 'memory://' });
     try {
       await restoreDatabase(target, file);
@@ -72,6 +74,8 @@ describe('backup and restore', () => {
         await pglite.close();
       }
     },
+    // two restores and two dumps of the whole demo district: give a loaded machine room
+    240_000,
   );
 
   it('refuses to restore over existing data', async () => {
