@@ -1,17 +1,26 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/core/audit/append-audit.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Database } from '../src/core/db/connection.ts';
-import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed-demo.ts';
+import { DEMO_PASSWORD, type DemoLogin, seedDemo } from '../src/demo/seed-demo.ts';
 import { type AppContext, createRegistries } from '../src/http/context.ts';
 import { type App, buildServer } from '../src/http/server.ts';
 import { getUnitByCode } from '../src/jurisdiction/store.ts';
 import type { OrgUnitRow } from '../src/jurisdiction/tables.ts';
+import { seededWithDemo } from './db.ts';
 
 export { DEMO_PASSWORD };
 
 /** The demo district (110107 石景山区 by default) with one user per role, as `serve --demo` builds it. */
-export async function buildDemoDistrict(database: Database, division = '110107') {
+export async function buildDemoDistrict(
+  database: Database,
+  division = '110107',
+): Promise<{ logins: DemoLogin[] }> {
+  // A database cloned from the seeded template already has it (see openTestDatabase({ demo: true })).
+  if (division === '110107' && seededWithDemo.has(database)) {
+    return { logins: JSON.parse(inject('demoLogins') ?? '[]') as DemoLogin[] };
+  }
   return seedDemo({ db: database.db, division, actor: SYSTEM_ACTOR });
 }
 

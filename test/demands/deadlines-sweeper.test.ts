@@ -17,7 +17,7 @@ let database: Database;
 let app: App;
 let hotline: string;
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   hotline = await loginAs(app, 'hotline');
@@ -104,7 +104,7 @@ describe('deadline sweeper', () => {
       hotline,
       'POST',
       '/api/demands',
-      { content: '楼下路面破损坑洼很深', type: '投诉', point: await pointIn(database, '110107001003001') },
+      { content: '楼道里乱堆杂物和建筑垃圾', type: '投诉', point: await pointIn(database, '110107001003001') },
       201,
     );
     await database.db

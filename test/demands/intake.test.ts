@@ -14,7 +14,7 @@ const GRID = '110107001003001'; // 玉泉路西社区第1网格, 八宝山街道
 const LUGU_GRID = '110107011001001';
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   hotline = await loginAs(app, 'hotline');

@@ -13,7 +13,7 @@ const cookies: Record<string, string> = {};
 const types = (d: { events: { type: string }[] }) => d.events.map((e) => e.type);
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   for (const u of ['hotline', 'street', 'street2', 'community', 'dept', 'supervisor', 'grid'])

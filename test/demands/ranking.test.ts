@@ -28,7 +28,7 @@ async function handled(grid: string, handler: string, callback: Record<string, u
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   for (const u of ['hotline', 'street', 'street2', 'supervisor']) c[u] = await loginAs(app, u);

@@ -12,7 +12,7 @@ let database: Database;
 let app: App;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   await initJurisdiction({ db: database.db, division: '640104', actor: SYSTEM_ACTOR });
   await addUser({

@@ -11,7 +11,7 @@ let database: Database;
 let app: App;
 let logins: { username: string; role: string }[];
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   logins = (await buildDemoDistrict(database)).logins;
   ({ app } = await buildTestApp(database, { lockoutThreshold: 3 }));
 });

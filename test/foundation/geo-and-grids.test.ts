@@ -12,7 +12,7 @@ import { buildDemoDistrict, centreOf, unitByCode } from '../factories.ts';
 let database: Database;
 const geo = new GeoIndexRegistry();
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
 });
 

@@ -7,7 +7,7 @@ import { buildDemoDistrict, buildTestApp, centreOf, loginAs, unitByCode } from '
 let database: Database;
 let app: App;
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
 });

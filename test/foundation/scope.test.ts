@@ -11,7 +11,7 @@ let app: App;
 let street: string; // 八宝山街道 dispatcher
 let admin: string;
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   street = await loginAs(app, 'street');

@@ -14,7 +14,7 @@ type Method = 'GET' | 'POST' | 'PUT';
  * 八宝山街道: HOME (the demo community worker's) and OTHER (one the demo seed left untouched).
  */
 export async function setupBurdenApp() {
-  const database: Database = await openTestDatabase();
+  const database: Database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   const { app } = await buildTestApp(database);
   const cookies: Record<string, string> = {};

@@ -17,7 +17,7 @@ let database: Database;
 let app: App;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   for (const u of ['admin', 'street', 'dept']) cookies[u] = await loginAs(app, u);

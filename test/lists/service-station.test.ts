@@ -15,7 +15,7 @@ let STATION = '';
 const LUGU_COMMUNITY = '110107011001';
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   for (const u of ['admin', 'street', 'community', 'hotline', 'auditor']) cookies[u] = await loginAs(app, u);

@@ -21,7 +21,7 @@ let point: { lng: number; lat: number };
 const GRID = '110107001003001'; // 玉泉路西社区第1网格, 八宝山街道
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   apiKey = (await issueMachineKey({ db: database.db, name: '测试网关', actor: SYSTEM_ACTOR })).key;

@@ -9,7 +9,7 @@ let database: Database;
 let app: App;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
 });

@@ -11,7 +11,7 @@ let database: Database;
 let app: App;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   for (const u of ['admin', 'street', 'street2', 'hotline', 'community']) cookies[u] = await loginAs(app, u);

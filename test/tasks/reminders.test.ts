@@ -27,7 +27,7 @@ function manyTasks(): string {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   for (const u of ['supervisor', 'street', 'street2', 'dept']) cookies[u] = await loginAs(app, u);

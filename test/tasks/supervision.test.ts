@@ -21,7 +21,7 @@ const PLAN = sampleWithDeadlines({
 });
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   await addStaff(database, 'zzb', UNITS.organisation, 'dept_handler');
   await addStaff(database, 'rsj', UNITS.humanResources, 'dept_handler');

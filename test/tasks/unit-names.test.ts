@@ -12,7 +12,7 @@ let app: App;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ demo: true });
   await buildDemoDistrict(database);
   ({ app } = await buildTestApp(database));
   for (const u of ['admin', 'supervisor', 'dept']) cookies[u] = await loginAs(app, u);
