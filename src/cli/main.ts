@@ -4,6 +4,7 @@ import { auditHelp, runAudit } from './commands/audit.ts';
 import { backupHelp, runBackup, runRestore } from './commands/backup.ts';
 import { calendarHelp, runCalendar } from './commands/calendar.ts';
 import { classifyHelp, runClassify } from './commands/classify.ts';
+import { gridWorkHelp, runGridWork } from './commands/grid-work.ts';
 import { gridsHelp, runGrids } from './commands/grids.ts';
 import { initHelp, runInit } from './commands/init.ts';
 import { listsHelp, runLists } from './commands/lists.ts';
@@ -11,6 +12,7 @@ import { planHelp, runPlan } from './commands/plan.ts';
 import { policyHelp, runPolicy } from './commands/policy.ts';
 import { runServe, serveHelp } from './commands/serve.ts';
 import { runUsers, usersHelp } from './commands/users.ts';
+import { runWhistles, whistlesHelp } from './commands/whistles.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   serve: runServe,
@@ -26,6 +28,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   plan: runPlan,
   policy: runPolicy,
   lists: runLists,
+  'grid-work': runGridWork,
+  whistles: runWhistles,
 };
 
 const HELP = `jiedao — 街道社区治理平台
@@ -53,6 +57,10 @@ ${planHelp}
 ${policyHelp}
 
 ${listsHelp}
+
+${gridWorkHelp}
+
+${whistlesHelp}
 
 数据库：默认 PGlite（--data 目录，默认 ./data）；设置 DATABASE_URL 则连接 PostgreSQL。`;
 

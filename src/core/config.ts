@@ -17,6 +17,10 @@ export interface Config {
   /** Send the session cookie only over HTTPS (set behind a TLS proxy). */
   secureCookies: boolean;
   logLevel: string;
+  /** Uploaded files (content-addressed); unset = `<dataDir>/files`, also when the database is PostgreSQL. */
+  filesDir?: string | undefined;
+  /** The largest upload accepted, in bytes. */
+  fileMaxBytes?: number;
 }
 
 const num = (value: string | undefined, fallback: number): number => {
@@ -37,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: num(env.JIEDAO_LOCKOUT_MINUTES, 15),
     secureCookies: env.JIEDAO_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    filesDir: env.JIEDAO_FILES_DIR || undefined,
+    fileMaxBytes: num(env.JIEDAO_FILE_MAX_BYTES, 10 * 1024 * 1024),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuditActor } from '../core/audit/append-audit.ts';
 import type { Role } from '../core/auth/roles.ts';
 import type { Db } from '../core/db/connection.ts';
 import { seedRoutingRules } from '../demands/routing-context.ts';
+import { seedDemoGridWork } from '../grid-work/seed-demo-grid-work.ts';
 import { initJurisdiction, type JurisdictionSummary } from '../jurisdiction/init-jurisdiction.ts';
 import { addUser } from '../jurisdiction/people/add-user.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
@@ -106,6 +107,7 @@ export async function seedDemo(options: {
   );
   await seedDemoLists({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
   await seedDemoFacts({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
+  await seedDemoGridWork({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
   return { summary, logins };
 }
 

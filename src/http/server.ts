@@ -10,17 +10,20 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../core/audit/routes.ts';
 import { calendarRoutes } from '../core/calendar/routes.ts';
+import { fileRoutes } from '../core/files/routes.ts';
 import { VERSION } from '../core/config.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { measureRoutes } from '../demands/measures-routes.ts';
 import { demandRoutes } from '../demands/routes.ts';
 import { demandRulesRoutes } from '../demands/rules-routes.ts';
+import { gridWorkRoutes } from '../grid-work/routes.ts';
 import { peopleRoutes } from '../jurisdiction/people/routes.ts';
 import { jurisdictionRoutes } from '../jurisdiction/routes.ts';
 import { listsRoutes } from '../lists/routes.ts';
 import { open311Routes } from '../open311/routes.ts';
 import { policyRoutes } from '../policy/routes.ts';
 import { tasksRoutes } from '../tasks/routes.ts';
+import { whistleRoutes } from '../whistles/routes.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -86,6 +89,9 @@ export async function buildServer(
   await app.register(open311Routes(ctx));
   await app.register(policyRoutes(ctx));
   await app.register(listsRoutes(ctx));
+  await app.register(fileRoutes(ctx));
+  await app.register(whistleRoutes(ctx));
+  await app.register(gridWorkRoutes(ctx));
   // last: the web app's catch-all GET must not shadow any API route
   if (options.webRoot !== false) await registerWebApp(app, options.webRoot);
   await app.register(calendarRoutes(ctx));

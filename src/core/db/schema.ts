@@ -4,10 +4,13 @@
  */
 
 export * from '../../demands/tables.ts';
+export * from '../../grid-work/tables.ts';
 export * from '../../jurisdiction/tables.ts';
 export * from '../../lists/tables.ts';
 export * from '../../policy/tables.ts';
 export * from '../../tasks/tables.ts';
+export * from '../../whistles/tables.ts';
 export * from '../audit/tables.ts';
 export * from '../auth/tables.ts';
 export * from '../calendar/tables.ts';
+export * from '../files/tables.ts';
