@@ -10,8 +10,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../core/audit/routes.ts';
 import { calendarRoutes } from '../core/calendar/routes.ts';
-import { fileRoutes } from '../core/files/routes.ts';
 import { VERSION } from '../core/config.ts';
+import { fileRoutes } from '../core/files/routes.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { measureRoutes } from '../demands/measures-routes.ts';
 import { demandRoutes } from '../demands/routes.ts';

@@ -1,9 +1,9 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Principal } from '../core/auth/authorize.ts';
-import type { Db } from '../core/db/connection.ts';
 import { appendAudit } from '../core/audit/append-audit.ts';
+import type { Principal } from '../core/auth/authorize.ts';
 import { authorize } from '../core/auth/authorize.ts';
+import type { Db } from '../core/db/connection.ts';
 import { notFound } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { getUnitByCode } from '../jurisdiction/store.ts';
@@ -39,8 +39,11 @@ export async function addPartyMember(options: {
   const input = PartyMemberInput.parse(options.input);
   return options.db.transaction(async (tx) => {
     const community = await getUnitByCode(tx, input.communityCode);
-    if (!community || community.level !== 'community') throw notFound('社区', input.communityCode);
-    authorize(options.principal, whistlePolicy.members, { districtCode: community.districtCode, paths: [community.path] });
+    if (community?.level !== 'community') throw notFound('社区', input.communityCode);
+    authorize(options.principal, whistlePolicy.members, {
+      districtCode: community.districtCode,
+      paths: [community.path],
+    });
     const [row] = await tx
       .insert(whistlePartyMembers)
       .values({

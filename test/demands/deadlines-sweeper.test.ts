@@ -104,7 +104,11 @@ describe('deadline sweeper', () => {
       hotline,
       'POST',
       '/api/demands',
-      { content: '楼道里乱堆杂物和建筑垃圾', type: '投诉', point: await pointIn(database, '110107001003001') },
+      {
+        content: '楼道里乱堆杂物和建筑垃圾',
+        type: '投诉',
+        point: await pointIn(database, '110107001003001'),
+      },
       201,
     );
     await database.db
