@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runJiedao } from '../cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jiedao.mjs', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../fixtures/classify/demands.tsv', import.meta.url));
-const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jiedao-cli-demands-'));
 
-async function jiedao(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env, timeout: 120_000, cwd: tmp });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiedao = (args: string[]) => runJiedao(args, { cwd: tmp });
 
 describe('jiedao calendar', () => {
   it('due: 3 working days from 2026-09-30 10:00 end at 24:00 on 2026-10-10; --hours counts the clock', {

@@ -1,31 +1,19 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/core/db/connection.ts';
+import { runJiedao } from '../cli.ts';
 import { withDatabase } from '../global-setup.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jiedao.mjs', import.meta.url));
-const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jiedao-cli-'));
 
-/** Runs the real `jiedao` command; PGlite unless `databaseUrl` is given. */
-async function jiedao(args: string[], databaseUrl?: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, JIEDAO_PASSWORD: 'Cli-user-pass-2026' };
-  delete env.DATABASE_URL;
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiedao = (args: string[], databaseUrl?: string) =>
+  runJiedao(args, {
+    env: { JIEDAO_PASSWORD: 'Cli-user-pass-2026' },
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
 
 describe('jiedao CLI', () => {
   const data = path.join(tmp, 'data');

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/core/audit/append-audit.ts';
 import { openDatabase } from '../../src/core/db/connection.ts';
@@ -11,24 +8,12 @@ import { buildXlsx, readXlsxRows } from '../../src/core/export/xlsx.ts';
 import { initJurisdiction } from '../../src/jurisdiction/init-jurisdiction.ts';
 import { toCsv } from '../../src/lists/parse-csv.ts';
 import { demoListRows } from '../../src/lists/seed-demo-lists.ts';
+import { runJiedao } from '../cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jiedao.mjs', import.meta.url));
-const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jiedao-lists-cli-'));
 const data = path.join(tmp, 'data');
 
-/** Runs the real `jiedao` command on PGlite. */
-async function jiedao(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args, '--data', data], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiedao = (args: string[]) => runJiedao([...args, '--data', data]);
 
 beforeAll(async () => {
   // The district is built in-process from the migrated template: faster than spawning `init`.

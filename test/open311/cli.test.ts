@@ -1,33 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/core/audit/tables.ts';
 import { resolveApiKey } from '../../src/core/auth/sessions.ts';
 import { findUserById } from '../../src/core/auth/users-store.ts';
 import { openDatabase } from '../../src/core/db/connection.ts';
+import { runJiedao } from '../cli.ts';
 import { buildTestApp } from '../factories.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jiedao.mjs', import.meta.url));
-const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jiedao-apikey-'));
 
-/** The real `jiedao` command on a PGlite folder (DATABASE_URL is dropped: this is about the CLI). */
-async function jiedao(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env, timeout: 180_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiedao = (args: string[]) => runJiedao(args);
 
 /** Who a key belongs to, read from the folder the CLI wrote (after it released the lock). */
 async function ownerOf(dataDir: string, key: string) {

@@ -1,33 +1,19 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { openDatabase } from '../../src/core/db/connection.ts';
 import { parsePlan } from '../../src/tasks/plan-parser/parse-plan.ts';
+import { runJiedao } from '../cli.ts';
 import { buildDemoDistrict } from '../factories.ts';
 import { SAMPLE_A } from './helpers.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jiedao.mjs', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
-const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'jiedao-plan-cli-'));
 
-/** Runs the real `jiedao` command on PGlite (DATABASE_URL removed). */
-async function jiedao(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jiedao = (args: string[]) => runJiedao(args);
 
 describe('jiedao plan parse (pure: never opens the database)', () => {
   // The three runs are independent: started together to keep the file fast.
