@@ -6,7 +6,9 @@ import { notFound } from '../core/errors.ts';
 import { sendXlsx } from '../core/export/xlsx.ts';
 import { requirePrincipal } from '../http/auth-hook.ts';
 import type { AppContext } from '../http/context.ts';
+import { getUnitByCode } from '../jurisdiction/store.ts';
 import { DemandAction } from './actions.ts';
+import { dashboardRoutes } from './dashboard-routes.ts';
 import { demandListXlsx } from './demand-list-xlsx.ts';
 import { intakeDemand } from './intake-demand.ts';
 import { foldEvents } from './lifecycle.ts';
@@ -36,6 +38,7 @@ export const demandRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = () => ctx.database.db;
+    await app.register(dashboardRoutes(ctx));
 
     const detail = async (row: DemandRow, principal: ReturnType<typeof requirePrincipal>, reveal = false) => {
       const events = await listEvents(db(), row.id);
@@ -125,6 +128,11 @@ export const demandRoutes =
             mine: z.coerce.boolean().optional().describe('只看本单位承办的'),
             category: z.string().optional(),
             q: z.string().max(100).optional(),
+            within: z
+              .string()
+              .regex(/^\d{12}(\d{3})?$/)
+              .optional()
+              .describe('只看此街道/社区/网格内的'),
             from: z.iso.datetime({ offset: true }).optional(),
             to: z.iso.datetime({ offset: true }).optional(),
             limit: z.coerce.number().int().min(1).max(5000).default(50),
@@ -137,9 +145,13 @@ export const demandRoutes =
         const p = requirePrincipal(request);
         authorize(p, demandPolicy.read);
         const q = request.query;
+        // `within` narrows the caller's scope to a street, community or grid inside it (map click-through).
+        const unit = q.within ? await getUnitByCode(db(), q.within) : undefined;
+        if (q.within && (!unit || unit.districtCode !== p.districtCode)) throw notFound('单位', q.within);
+        if (unit) authorize(p, demandPolicy.read, { districtCode: unit.districtCode, paths: [unit.path] });
         const rows = await listDemands(db(), {
           districtCode: p.districtCode,
-          scopePath: scopePath(p),
+          scopePath: unit?.path ?? scopePath(p),
           status: q.status?.split(',').filter(Boolean),
           dueState: q.dueState,
           ownedWithin: q.mine ? p.unitPath : undefined,

@@ -22,6 +22,7 @@ import { jurisdictionRoutes } from '../jurisdiction/routes.ts';
 import { listsRoutes } from '../lists/routes.ts';
 import { open311Routes } from '../open311/routes.ts';
 import { policyRoutes } from '../policy/routes.ts';
+import { publicPortalRoutes } from '../public-portal/routes.ts';
 import { tasksRoutes } from '../tasks/routes.ts';
 import { whistleRoutes } from '../whistles/routes.ts';
 import { registerAuthHook } from './auth-hook.ts';
@@ -87,6 +88,7 @@ export async function buildServer(
   await app.register(demandRulesRoutes(ctx));
   await app.register(tasksRoutes(ctx));
   await app.register(open311Routes(ctx));
+  await app.register(publicPortalRoutes(ctx));
   await app.register(policyRoutes(ctx));
   await app.register(listsRoutes(ctx));
   await app.register(fileRoutes(ctx));

@@ -7,6 +7,7 @@ import { requirePrincipal } from '../http/auth-hook.ts';
 import type { AppContext } from '../http/context.ts';
 import { addComment } from './add-comment.ts';
 import { buildBulletin } from './bulletin.ts';
+import { bulletinXlsx } from './bulletin-xlsx.ts';
 import { exportPlanXlsx } from './export-plan.ts';
 import { importPlan } from './import-plan.ts';
 import { CommentInput, ImportPlanInput, ProgressInput } from './model.ts';
@@ -170,6 +171,26 @@ export const tasksRoutes =
         const { plan, views } = await visiblePlan(p, request.params.id, request.query.asOf);
         const asOf = request.query.asOf ?? civilDateOf(new Date());
         return { plan: { id: plan.id, title: plan.title }, ...buildBulletin(views, asOf) };
+      },
+    );
+
+    app.get(
+      '/api/task-plans/:id/bulletin.xlsx',
+      {
+        schema: {
+          tags: ['tasks'],
+          description: '督查通报（Excel：逾期任务、牵头单位完成情况排名）',
+          params: PlanParams,
+          querystring: AsOf,
+        },
+      },
+      async (request, reply) => {
+        const p = requirePrincipal(request);
+        authorize(p, tasksPolicy.readBulletin);
+        const { plan, views } = await visiblePlan(p, request.params.id, request.query.asOf);
+        const asOf = request.query.asOf ?? civilDateOf(new Date());
+        const buffer = await bulletinXlsx(plan.title, buildBulletin(views, asOf));
+        return sendXlsx(reply, `${plan.title}-督查通报-${asOf}`, buffer);
       },
     );
 

@@ -41,6 +41,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -52,7 +54,7 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
   return qs ? `${path}?${qs}` : path;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   const requestId = res.headers.get('x-request-id');
   let body: ApiErrorBody['error'] = { code: 'HTTP_ERROR', message: `HTTP ${res.status}` };
   try {
@@ -66,7 +68,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 /** Calls the API; resolves with the parsed JSON (undefined for 204) or rejects with an ApiError. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';

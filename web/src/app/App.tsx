@@ -1,8 +1,8 @@
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from '../api/client.ts';
@@ -14,6 +14,11 @@ import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireRole } from './guards.tsx';
 import { MODULES } from './modules.tsx';
 import { notifier } from './notify.ts';
+
+const PortalLayout = lazy(() => import('../portal/PortalLayout.tsx'));
+const PortalSubmitPage = lazy(() => import('../portal/PortalSubmitPage.tsx'));
+const PortalTrackPage = lazy(() => import('../portal/PortalTrackPage.tsx'));
+const PortalStatsPage = lazy(() => import('../portal/PortalStatsPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -39,6 +44,21 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The residents' portal: no log-in, its own frame outside the staff layout.
+  {
+    path: '/portal',
+    element: (
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
+        <PortalLayout />
+      </Suspense>
+    ),
+    children: [
+      { index: true, element: <PortalSubmitPage /> },
+      { path: 'track', element: <PortalTrackPage /> },
+      { path: 'track/:code', element: <PortalTrackPage /> },
+      { path: 'stats', element: <PortalStatsPage /> },
+    ],
+  },
   {
     element: (
       <RequireAuth>

@@ -4,7 +4,12 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
+  PhoneOutlined,
+  ScheduleOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../api/types.ts';
@@ -15,6 +20,16 @@ const GridImportPage = lazy(() => import('../pages/jurisdiction/GridImportPage.t
 const DepartmentsPage = lazy(() => import('../pages/DepartmentsPage.tsx'));
 const UsersPage = lazy(() => import('../pages/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../pages/AuditPage.tsx'));
+const IntakePage = lazy(() => import('../pages/demands/IntakePage.tsx'));
+const DemandListPage = lazy(() => import('../pages/demands/DemandListPage.tsx'));
+const DemandDetailPage = lazy(() => import('../pages/demands/DemandDetailPage.tsx'));
+const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage.tsx'));
+const TaskPlansPage = lazy(() => import('../pages/tasks/TaskPlansPage.tsx'));
+const PlanImportPage = lazy(() => import('../pages/tasks/PlanImportPage.tsx'));
+const PlanBoardPage = lazy(() => import('../pages/tasks/PlanBoardPage.tsx'));
+const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
+const UnitNamesPage = lazy(() => import('../pages/tasks/UnitNamesPage.tsx'));
+const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage.tsx'));
 
 /**
  * One entry per screen of the signed-in app: its route(s), its menu item and who may open it.
@@ -56,6 +71,106 @@ export const MODULES: AppModule[] = [
     path: '/workbench',
     roles: 'all',
     element: <WorkbenchPage />,
+  },
+  {
+    key: 'intake',
+    label: 'nav.intake',
+    icon: <PhoneOutlined />,
+    path: '/demands/intake',
+    // the hotline's screen (src/demands/policy.ts create; other creators record grid events instead)
+    roles: ['hotline_operator', 'district_admin'],
+    element: <IntakePage />,
+  },
+  {
+    key: 'demands',
+    label: 'nav.demands',
+    icon: <FileTextOutlined />,
+    path: '/demands',
+    // src/demands/policy.ts read: ALL_STAFF
+    roles: 'all',
+    element: <DemandListPage />,
+  },
+  {
+    key: 'demand-detail',
+    label: 'nav.demands',
+    icon: <FileTextOutlined />,
+    path: '/demands/:id',
+    roles: 'all',
+    element: <DemandDetailPage />,
+    menu: false,
+  },
+  {
+    key: 'dashboard',
+    label: 'nav.dashboard',
+    icon: <FundProjectionScreenOutlined />,
+    path: '/dashboard',
+    // src/demands/policy.ts measures
+    roles: [
+      'district_admin',
+      'supervisor',
+      'hotline_operator',
+      'auditor',
+      'street_dispatcher',
+      'dept_handler',
+    ],
+    element: <DashboardPage />,
+  },
+  {
+    key: 'tasks',
+    label: 'nav.tasks',
+    icon: <ScheduleOutlined />,
+    path: '/tasks',
+    // src/tasks/policy.ts readTasks
+    roles: ['district_admin', 'supervisor', 'auditor', 'dept_handler', 'street_dispatcher'],
+    element: <TaskPlansPage />,
+  },
+  {
+    key: 'task-plan',
+    label: 'nav.tasks',
+    icon: <ScheduleOutlined />,
+    path: '/tasks/plans/:id',
+    roles: ['district_admin', 'supervisor', 'auditor', 'dept_handler', 'street_dispatcher'],
+    element: <PlanBoardPage />,
+    menu: false,
+  },
+  {
+    key: 'task-item',
+    label: 'nav.tasks',
+    icon: <ScheduleOutlined />,
+    path: '/tasks/item/:id',
+    roles: ['district_admin', 'supervisor', 'auditor', 'dept_handler', 'street_dispatcher'],
+    element: <TaskDetailPage />,
+    menu: false,
+  },
+  {
+    key: 'task-import',
+    label: 'nav.taskImport',
+    icon: <ScheduleOutlined />,
+    path: '/tasks/import',
+    // src/tasks/policy.ts importPlan
+    roles: ['district_admin', 'supervisor'],
+    element: <PlanImportPage />,
+    menu: false,
+  },
+  {
+    key: 'task-unit-names',
+    label: 'nav.taskUnitNames',
+    icon: <ScheduleOutlined />,
+    path: '/tasks/unit-names',
+    // src/tasks/policy.ts readUnitNames
+    roles: ['district_admin', 'supervisor', 'auditor'],
+    element: <UnitNamesPage />,
+    menu: false,
+  },
+  {
+    key: 'assessment',
+    label: 'nav.assessment',
+    icon: <TrophyOutlined />,
+    path: '/assessment',
+    extraPaths: ['/assessment/results/:id'],
+    // src/assessment/policy.ts readSchemes / readResults: ALL_STAFF (each unit sees its own rows)
+    roles: 'all',
+    element: <AssessmentPage />,
   },
   {
     key: 'jurisdiction',

@@ -1,7 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
+import { fetchWorkbenchCounts } from '../api/demand-queries.ts';
+import type { WorkbenchCounts } from '../api/demand-types.ts';
 import { fetchUnits, keys } from '../api/queries.ts';
-import type { AuditVerifyResult, Role } from '../api/types.ts';
+import { fetchPlans, fetchReminders } from '../api/task-queries.ts';
+import type { UnmatchedName } from '../api/task-types.ts';
+import type { AuditVerifyResult, Items, Role } from '../api/types.ts';
 
 /** One line of a person's to-do list on the workbench. */
 export interface TodoItem {
@@ -23,10 +27,173 @@ export interface TodoItem {
 export interface TodoSource {
   key: string;
   roles: readonly Role[];
-  load: (ctx: { queryClient: QueryClient }) => Promise<TodoItem[]>;
+  load: (ctx: { queryClient: QueryClient; roles: readonly Role[] }) => Promise<TodoItem[]>;
 }
 
+const HOTLINE: Role[] = ['hotline_operator', 'district_admin'];
+const OWNERS: Role[] = ['street_dispatcher', 'dept_handler', 'community_worker', 'district_admin'];
+const WATCHERS: Role[] = ['supervisor', 'hotline_operator', 'district_admin'];
+const DISTRICT_WIDE: Role[] = ['district_admin', 'hotline_operator', 'supervisor', 'auditor'];
+
+/** One demand queue of GET /api/demands/workbench: who works it and the list that shows it. */
+const DEMAND_QUEUES: {
+  count: keyof WorkbenchCounts;
+  key: string;
+  roles: Role[];
+  severity: TodoItem['severity'];
+  filter: string;
+  /** Owned work: handling units see their own list (mine). */
+  owned?: boolean;
+}[] = [
+  {
+    count: '已超期',
+    key: 'overdue',
+    roles: [...OWNERS, ...WATCHERS],
+    severity: 'overdue',
+    filter: 'dueState=overdue',
+    owned: true,
+  },
+  {
+    count: '即将超期',
+    key: 'dueSoon',
+    roles: [...OWNERS, ...WATCHERS],
+    severity: 'dueSoon',
+    filter: 'dueState=due_soon',
+    owned: true,
+  },
+  {
+    count: '待签收',
+    key: 'toSign',
+    roles: OWNERS,
+    severity: 'normal',
+    filter: 'status=dispatched',
+    owned: true,
+  },
+  {
+    count: '办理中',
+    key: 'inProgress',
+    roles: OWNERS,
+    severity: 'normal',
+    filter: 'status=in_progress',
+    owned: true,
+  },
+  {
+    count: '待派单',
+    key: 'pendingDispatch',
+    roles: HOTLINE,
+    severity: 'normal',
+    filter: 'status=pending_dispatch',
+  },
+  { count: '退单待审', key: 'returned', roles: HOTLINE, severity: 'normal', filter: 'status=returned' },
+  { count: '待回访', key: 'toCallback', roles: HOTLINE, severity: 'normal', filter: 'status=replied' },
+  {
+    count: '延期待审',
+    key: 'extension',
+    roles: HOTLINE,
+    severity: 'normal',
+    filter: 'status=dispatched,in_progress',
+  },
+  { count: '申诉待审', key: 'appeal', roles: HOTLINE, severity: 'normal', filter: 'status=replied,closed' },
+];
+
 export const TODO_SOURCES: TodoSource[] = [
+  {
+    // 接诉即办: each queue with work in it links to its filtered list.
+    key: 'demands',
+    roles: [...new Set([...OWNERS, ...WATCHERS])],
+    load: async ({ queryClient, roles }) => {
+      const counts = await queryClient.fetchQuery({
+        queryKey: ['demands', 'workbench'],
+        queryFn: fetchWorkbenchCounts,
+        staleTime: 10_000,
+      });
+      const districtWide = roles.some((r) => DISTRICT_WIDE.includes(r));
+      return DEMAND_QUEUES.filter((q) => counts[q.count] > 0 && q.roles.some((r) => roles.includes(r))).map(
+        (q) => ({
+          key: `demands-${q.key}`,
+          title: { key: `workbench.demandQueues.${q.key}`, values: { count: counts[q.count] } },
+          count: counts[q.count],
+          severity: q.severity,
+          to: `/demands?${q.filter}${q.owned && !districtWide ? '&mine=1' : ''}`,
+        }),
+      );
+    },
+  },
+  {
+    // 督查督办 for the supervision office: overdue and at-risk tasks per plan, names to map.
+    key: 'task-plans',
+    roles: ['supervisor', 'district_admin'],
+    load: async ({ queryClient }) => {
+      const [plans, unmatched] = await Promise.all([
+        queryClient.fetchQuery({ queryKey: ['tasks', 'plans'], queryFn: fetchPlans }),
+        queryClient.fetchQuery({
+          queryKey: ['tasks', 'unmatched'],
+          queryFn: () => api<Items<UnmatchedName>>('/api/task-unit-names/unmatched').then((r) => r.items),
+        }),
+      ]);
+      const items: TodoItem[] = [];
+      for (const p of plans) {
+        const overdue = p.counts.overdue ?? 0;
+        const atRisk = p.counts.at_risk ?? 0;
+        if (overdue > 0)
+          items.push({
+            key: `plan-overdue-${p.id}`,
+            title: { key: 'workbench.planOverdue', values: { count: overdue, title: p.title } },
+            count: overdue,
+            severity: 'overdue',
+            to: `/tasks/plans/${p.id}`,
+          });
+        if (atRisk > 0)
+          items.push({
+            key: `plan-risk-${p.id}`,
+            title: { key: 'workbench.planAtRisk', values: { count: atRisk, title: p.title } },
+            count: atRisk,
+            severity: 'dueSoon',
+            to: `/tasks/plans/${p.id}`,
+          });
+      }
+      if (unmatched.length > 0)
+        items.push({
+          key: 'unit-names',
+          title: { key: 'workbench.unitNamesTodo', values: { count: unmatched.length } },
+          count: unmatched.length,
+          severity: 'normal',
+          to: '/tasks/unit-names',
+        });
+      return items;
+    },
+  },
+  {
+    // 督查督办 for the supervised units: their reminders (临期提醒) and overdue notices (催办).
+    key: 'task-reminders',
+    roles: ['dept_handler', 'street_dispatcher'],
+    load: async ({ queryClient }) => {
+      const reminders = await queryClient.fetchQuery({
+        queryKey: ['tasks', 'reminders'],
+        queryFn: fetchReminders,
+      });
+      const overdue = new Set(reminders.filter((r) => r.kind === 'overdue').map((r) => r.taskId)).size;
+      const dueSoon = new Set(reminders.filter((r) => r.kind === 'due_soon').map((r) => r.taskId)).size;
+      const items: TodoItem[] = [];
+      if (overdue > 0)
+        items.push({
+          key: 'task-overdue',
+          title: { key: 'workbench.tasksOverdue', values: { count: overdue } },
+          count: overdue,
+          severity: 'overdue',
+          to: '/tasks',
+        });
+      if (dueSoon > 0)
+        items.push({
+          key: 'task-due-soon',
+          title: { key: 'workbench.tasksDueSoon', values: { count: dueSoon } },
+          count: dueSoon,
+          severity: 'dueSoon',
+          to: '/tasks',
+        });
+      return items;
+    },
+  },
   {
     // Staffing and funding rules read households and population: demo values must be confirmed.
     key: 'demo-attributes',

@@ -1,6 +1,6 @@
 import { Empty, Flex, Select, Spin, Tag, Typography } from 'antd';
 import { MapChart } from 'echarts/charts';
-import { TooltipComponent } from 'echarts/components';
+import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactECharts from 'echarts-for-react/esm/core';
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useGrids } from '../api/queries.ts';
 import { ErrorResult } from './ErrorResult.tsx';
 
-echarts.use([MapChart, TooltipComponent, CanvasRenderer]);
+echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 const PALETTE = [
   '#bcd4f6',
@@ -42,12 +42,18 @@ export function GridMap({
   selected,
   onSelect,
   height,
+  values,
+  valueName,
 }: {
   /** Street or community code; none = the person's whole jurisdiction. */
   within?: string;
   selected?: string;
   onSelect?: (code: string) => void;
   height?: number;
+  /** A figure per grid code (demands, overdue …): the grids are then coloured by it (choropleth). */
+  values?: Record<string, number>;
+  /** What the figure is, for the legend and tooltip. */
+  valueName?: string;
 }) {
   const { t } = useTranslation();
   const grids = useGrids(within);
@@ -65,8 +71,11 @@ export function GridMap({
     if (!map || !grids.data) return null;
     const digits = groupDigits(within);
     const groups = new Map<string, number>();
+    const choropleth = values !== undefined;
+    const max = choropleth ? Math.max(1, ...Object.values(values)) : 1;
     const data = grids.data.features.map((f) => {
       const code = f.properties.code;
+      if (choropleth) return { name: code, value: values[code] ?? 0, selected: code === selected };
       const group = code.slice(0, digits);
       if (!groups.has(group)) groups.set(group, groups.size);
       const colour = PALETTE[(groups.get(group) ?? 0) % PALETTE.length];
@@ -76,8 +85,26 @@ export function GridMap({
       animation: false,
       tooltip: {
         trigger: 'item',
-        formatter: (p: { name: string }) => `${map.names.get(p.name) ?? p.name}<br/>${p.name}`,
+        formatter: (p: { name: string; value?: number }) =>
+          `${map.names.get(p.name) ?? p.name}<br/>${p.name}${
+            choropleth ? `<br/>${valueName ?? ''}：${Number.isFinite(p.value) ? p.value : 0}` : ''
+          }`,
       },
+      ...(choropleth
+        ? {
+            visualMap: {
+              type: 'continuous',
+              min: 0,
+              max,
+              left: 8,
+              bottom: 8,
+              calculable: false,
+              text: [String(max), '0'],
+              inRange: { color: ['#f2f5fa', '#fde2b8', '#f5a25d', '#e8541e', '#a8071a'] },
+              textStyle: { color: '#555' },
+            },
+          }
+        : {}),
       series: [
         {
           type: 'map',
@@ -95,7 +122,7 @@ export function GridMap({
         },
       ],
     };
-  }, [map, grids.data, selected, within]);
+  }, [map, grids.data, selected, within, values, valueName]);
 
   const options = useMemo(
     () =>
@@ -132,7 +159,14 @@ export function GridMap({
           />
         ) : null}
       </Flex>
-      <div role="img" aria-label={t('jurisdiction.mapLabel')} data-testid="grid-map">
+      <div
+        role="img"
+        aria-label={valueName ? `${t('jurisdiction.mapLabel')}（${valueName}）` : t('jurisdiction.mapLabel')}
+        data-testid="grid-map"
+        data-colored-by={values ? (valueName ?? 'value') : 'street'}
+        data-max={values ? Math.max(0, ...Object.values(values)) : undefined}
+        data-nonzero={values ? Object.values(values).filter((v) => v > 0).length : undefined}
+      >
         <ReactECharts
           echarts={echarts}
           option={option}

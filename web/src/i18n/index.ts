@@ -1,3 +1,5 @@
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { enUS } from './en-US.ts';
@@ -16,6 +18,7 @@ export function initialLanguage(): Language {
 export function setLanguage(lang: Language): void {
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   void i18n.changeLanguage(lang);
 }
 
@@ -27,5 +30,7 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18n.language;
+// antd's date pickers format with dayjs: month and week names follow the language
+dayjs.locale(i18n.language === 'zh-CN' ? 'zh-cn' : 'en');
 
 export default i18n;

@@ -29,7 +29,7 @@ function TodoCard({ me }: { me: Me }) {
   const results = useQueries({
     queries: sources.map((s) => ({
       queryKey: ['todo', s.key],
-      queryFn: () => s.load({ queryClient }),
+      queryFn: () => s.load({ queryClient, roles }),
     })),
   });
   const pending = results.some((r) => r.isPending);
