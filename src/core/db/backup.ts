@@ -116,7 +116,6 @@ export async function restoreDatabase(
   database: Database,
   file: string,
 ): Promise<{ tables: Header['tables'] }> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
   let header: Header | undefined;
   const known = new Set(tablesInDependencyOrder().map((t) => t.name));
   const restored = new Map<string, number>();
@@ -132,6 +131,9 @@ export async function restoreDatabase(
           '目标数据库已有数据，只能恢复到空库 (restore needs an empty database)',
         );
       }
+      // Open the file only now: readline emits lines as soon as it exists, and lines emitted before the
+      // loop below starts would be lost (the transaction's first queries take time on PostgreSQL).
+      const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()) });
       let batch: unknown[] = [];
       let batchTable = '';
       const flush = async () => {
