@@ -1,7 +1,9 @@
 import { AppError } from '../core/errors.ts';
 import { apikeyHelp, runApikey } from './commands/apikey.ts';
+import { assessmentHelp, runAssessmentCommand } from './commands/assessment.ts';
 import { auditHelp, runAudit } from './commands/audit.ts';
 import { backupHelp, runBackup, runRestore } from './commands/backup.ts';
+import { benchHelp, runBench } from './commands/bench.ts';
 import { calendarHelp, runCalendar } from './commands/calendar.ts';
 import { classifyHelp, runClassify } from './commands/classify.ts';
 import { gridWorkHelp, runGridWork } from './commands/grid-work.ts';
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   lists: runLists,
   'grid-work': runGridWork,
   whistles: runWhistles,
+  assessment: runAssessmentCommand,
+  bench: runBench,
 };
 
 const HELP = `jiedao — 街道社区治理平台
@@ -61,6 +65,10 @@ ${listsHelp}
 ${gridWorkHelp}
 
 ${whistlesHelp}
+
+${assessmentHelp}
+
+${benchHelp}
 
 数据库：默认 PGlite（--data 目录，默认 ./data）；设置 DATABASE_URL 则连接 PostgreSQL。`;
 

@@ -33,3 +33,19 @@ export function maskIdNumber(id: string | null | undefined): string | null {
     ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`
     : '*'.repeat(id.length);
 }
+
+// Digits as typed on a Chinese keyboard may be full-width (０-９); both count as digits here.
+const D = '[0-9０-９]';
+
+/**
+ * Masks ID-card numbers, mobile numbers and landlines written inside free text (a demand's content, a
+ * note), so lists, exports and logs do not carry them: "身份证110105199001011234，电话13912345678" →
+ * "身份证1101**********1234，电话139****5678". Other numbers (door numbers, dates) are left alone.
+ */
+export function maskNumbersInText(text: string | null | undefined): string | null {
+  if (!text) return text ?? null;
+  return text
+    .replace(new RegExp(`(?<![0-9０-９])${D}{17}[0-9０-９Xx](?![0-9０-９])`, 'g'), (m) => maskIdNumber(m) ?? m)
+    .replace(new RegExp(`(?<![0-9０-９])[1１]${D}{10}(?![0-9０-９])`, 'g'), (m) => maskPhone(m) ?? m)
+    .replace(new RegExp(`(?<![0-9０-９])[0０]${D}{2,3}-?${D}{7,8}(?![0-9０-９])`, 'g'), (m) => maskPhone(m) ?? m);
+}

@@ -4,6 +4,7 @@ import { AppError } from '../core/errors.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
 import { demandRules } from './demand-rules.ts';
 import { type MeasuredDemand, type RankedUnit, rankUnits, type Weights } from './measures.ts';
+import { cachedUnits, rankRollups, readRollups } from './rollups/read-rollups.ts';
 import { demands } from './tables.ts';
 
 export interface RankingUnit {
@@ -95,8 +96,31 @@ export async function rankingUnits(
     .orderBy(orgUnits.sort);
 }
 
-/** Monthly 三率 ranking of all streets or all departments of a district, weights from its policy profile. */
+/**
+ * Monthly 三率 ranking of all streets or all departments of a district, weights from its policy profile,
+ * from the rollups kept in step with every demand change (src/demands/rollups; docs/decisions/perf-ranking-rollups.md).
+ */
 export async function computeRanking(
+  db: Db,
+  input: { districtCode: string; period: string; level: 'street' | 'department'; now?: Date },
+): Promise<Ranking> {
+  monthRange(input.period); // validates the period
+  const [{ weights, profileId }, units, rows] = await Promise.all([
+    demandRules(db, input.districtCode),
+    cachedUnits(db, input.districtCode, input.level, () => rankingUnits(db, input.districtCode, input.level)),
+    readRollups(db, { ...input, now: input.now ?? new Date() }),
+  ]);
+  return {
+    period: input.period,
+    level: input.level,
+    weights,
+    profileId,
+    rows: rankRollups(units, rows, weights),
+  };
+}
+
+/** The same ranking recomputed from the month's demands (the rollups' reference; tests and benchmarks). */
+export async function computeRankingFromRaw(
   db: Db,
   input: { districtCode: string; period: string; level: 'street' | 'department'; now?: Date },
 ): Promise<Ranking> {

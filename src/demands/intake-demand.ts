@@ -10,7 +10,7 @@ import { initialState } from './lifecycle.ts';
 import { type IntakeInput, IntakeInput as IntakeSchema, REFUSAL_REASONS } from './model.ts';
 import { planDispatch, unitOfDistrict } from './plan-dispatch.ts';
 import { type PlannedEvent, recordEvents } from './record-events.ts';
-import { findByIdempotencyKey, getDemand, insertDemand } from './store.ts';
+import { findByIdempotencyKey, insertDemand } from './store.ts';
 import { type DemandSuggestion, suggestDemand } from './suggest-demand.ts';
 import { classificationFeedback, type DemandRow } from './tables.ts';
 
@@ -70,7 +70,7 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
       const id = uuidv7();
       const now = new Date();
       const districtUnitPath = `/${districtCode}000000/`;
-      await insertDemand(tx, {
+      const row = await insertDemand(tx, {
         id,
         districtCode,
         code: newTrackingCode(now),
@@ -99,7 +99,6 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
         state: initialState() as unknown as Record<string, unknown>,
         updatedAt: now,
       });
-      const row = (await getDemand(tx, id, { forUpdate: true })) as DemandRow;
       const events: PlannedEvent[] = [
         {
           type: 'created',
@@ -160,13 +159,13 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
           suggested: suggestion.categories[0]?.category ?? null,
         });
       }
-      await recordEvents(tx, row, events, {
+      const recorded = await recordEvents(tx, row, events, {
         actor: options.actor,
         requestId: options.requestId ?? null,
         auditAction: 'demand.create',
         auditDetails: { channel: input.channel, action: action.kind },
       });
-      return (await getDemand(tx, id)) as DemandRow;
+      return recorded.row;
     });
     return { demand, suggestion, replayed: false };
   } catch (err) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decide, type Principal } from '../core/auth/authorize.ts';
-import { maskAddress, maskName, maskPhone } from '../core/privacy.ts';
+import { maskAddress, maskName, maskNumbersInText, maskPhone } from '../core/privacy.ts';
 import { ACTION_SIDE, type DemandActionKind } from './actions.ts';
 import { assertTransition, type DemandState, type EventType } from './lifecycle.ts';
 import { type DemandStatus, STATUS_NAMES } from './model.ts';
@@ -51,7 +51,8 @@ export function presentDemand(d: DemandRow, options: { reveal?: boolean } = {}):
     channel: d.channel,
     type: d.type,
     urgency: d.urgency,
-    content: d.content,
+    // ID-card and phone numbers typed into the text are personal data too (PIPL)
+    content: reveal ? d.content : (maskNumbersInText(d.content) ?? ''),
     category: d.categoryCode ? { code: d.categoryCode, name: d.categoryName ?? d.categoryCode } : null,
     caller: {
       name: reveal ? d.callerName : maskName(d.callerName),

@@ -1,10 +1,15 @@
-import type { AuditActor } from '../core/audit/append-audit.ts';
+import type { AppendAuditOptions, AuditActor } from '../core/audit/append-audit.ts';
 import { appendAudit } from '../core/audit/append-audit.ts';
 import type { Db } from '../core/db/connection.ts';
 import { uuidv7 } from '../core/ids.ts';
+import { enqueueMessages } from '../core/outbox/enqueue-message.ts';
 import { assertTransition, type DemandState, type EventType, foldEvents } from './lifecycle.ts';
+import { updateRollups } from './rollups/maintain-rollups.ts';
 import { appendEvents, linkUnit, listEvents, saveState, toEventRecord } from './store.ts';
 import type { DemandRow } from './tables.ts';
+
+/** The outbox topic of a demand's status change (sent for Open311 demands). */
+export const DEMAND_STATUS_TOPIC = 'demand.status_changed';
 
 export interface PlannedEvent {
   type: EventType;
@@ -27,10 +32,18 @@ export async function recordEvents(
     requestId?: string | null;
     auditAction: string;
     auditDetails?: Record<string, unknown>;
+    /**
+     * Collects the audit row and the rollup change instead of writing them, for a caller that changes
+     * many demands in one transaction (the sweeper): it appends the audit rows with appendAuditBatch and
+     * then runs `after`, so the district's audit lock is taken once, at the end (docs/decisions/perf-intake.md).
+     */
+    deferred?: { audits: AppendAuditOptions[]; after: (() => Promise<void>)[] };
   },
-): Promise<{ state: DemandState; eventCount: number }> {
-  const history = (await listEvents(tx, demand.id)).map(toEventRecord);
+): Promise<{ state: DemandState; eventCount: number; row: DemandRow }> {
+  // A demand without events yet (intake) has no history to read.
+  const history = demand.eventCount === 0 ? [] : (await listEvents(tx, demand.id)).map(toEventRecord);
   let state = foldEvents(history);
+  const before = state;
   const at = new Date();
   const rows = planned.map((p) => {
     assertTransition(state, p.type, history.length);
@@ -51,7 +64,7 @@ export async function recordEvents(
     };
   });
   const eventCount = await appendEvents(tx, { id: demand.id, eventCount: demand.eventCount }, rows);
-  await saveState(tx, demand.id, demand.districtCode, state, eventCount);
+  const row = await saveState(tx, demand.id, demand.districtCode, state, eventCount);
   for (const p of planned) {
     const unit = p.data?.unit as { id?: string; path?: string } | undefined;
     // A copied unit (the district) and a former owner keep read access to the demand.
@@ -67,7 +80,25 @@ export async function recordEvents(
         'former_owner',
       );
   }
-  await appendAudit(tx, {
+  // Open311 clients follow their requests: a status change goes out through the outbox, committed
+  // with the change itself (src/open311/status-webhook.ts delivers it).
+  if (demand.channel === 'open311' && state.status !== demand.status) {
+    await enqueueMessages(tx, [
+      {
+        districtCode: demand.districtCode,
+        topic: DEMAND_STATUS_TOPIC,
+        payload: {
+          demandId: demand.id,
+          code: demand.code,
+          from: demand.status,
+          to: state.status,
+          events: rows.map((r) => ({ type: r.type, data: r.data })),
+          at: at.toISOString(),
+        },
+      },
+    ]);
+  }
+  const audit: AppendAuditOptions = {
     districtCode: demand.districtCode,
     actor: options.actor,
     action: options.auditAction,
@@ -75,6 +106,14 @@ export async function recordEvents(
     targetId: demand.id,
     details: { code: demand.code, events: planned.map((p) => p.type), ...options.auditDetails },
     requestId: options.requestId ?? null,
-  });
-  return { state, eventCount };
+  };
+  if (options.deferred) {
+    options.deferred.audits.push(audit);
+    options.deferred.after.push(() => updateRollups(tx, demand, before, state));
+    return { state, eventCount, row };
+  }
+  await appendAudit(tx, audit);
+  // After the audit append: the district's audit lock orders every writer of its rollups.
+  await updateRollups(tx, demand, before, state);
+  return { state, eventCount, row };
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../core/db/connection.ts';
+import { type Db, queryRows } from '../core/db/connection.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
-import type { RoutingContext, RoutingRule, RoutingUnit } from './routing.ts';
+import { type RoutingContext, type RoutingRule, type RoutingUnit, routingIndexes } from './routing.ts';
 import { listRoutingRules, upsertRoutingRules } from './store.ts';
+import { demandRoutingRules } from './tables.ts';
 
 const RulesFile = z.object({
   rules: z.array(
@@ -56,8 +57,33 @@ export async function seedRoutingRules(
   return { loaded: rows.length, unresolved: [...new Set(unresolved)] };
 }
 
-/** Everything suggestRoute needs for one district: its rules and the units they can point at. */
+/** How long the units side of a cached context is trusted (departments change only at init/edits). */
+const UNITS_TTL_MS = 60_000;
+const cache = new Map<string, { stamp: string; loadedAt: number; context: RoutingContext }>();
+
+/**
+ * Everything suggestRoute needs for one district, cached per process: reading it costs a scan of the
+ * district's units (≈40–80 ms in a 343-street city), the check costs one small query. The stamp is
+ * the rules' count and last change (so a rule changed by any process is seen at once) and the
+ * district unit's id (another database with the same district code is another context); the units are
+ * re-read at least every minute. docs/decisions/perf-intake.md.
+ */
 export async function loadRoutingContext(db: Db, districtCode: string): Promise<RoutingContext> {
+  const [s] = await queryRows<{ n: number; last: string | null; district: string | null }>(
+    db,
+    sql`SELECT (SELECT count(*)::int FROM ${demandRoutingRules} WHERE district_code = ${districtCode}) AS n,
+      (SELECT max(updated_at)::text FROM ${demandRoutingRules} WHERE district_code = ${districtCode}) AS last,
+      (SELECT id::text FROM ${orgUnits} WHERE code = ${`${districtCode}000000`}) AS district`,
+  );
+  const stamp = `${s?.n}@${s?.last}@${s?.district}`;
+  const hit = cache.get(districtCode);
+  if (hit && hit.stamp === stamp && Date.now() - hit.loadedAt < UNITS_TTL_MS) return hit.context;
+  const context = await readRoutingContext(db, districtCode);
+  cache.set(districtCode, { stamp, loadedAt: Date.now(), context });
+  return context;
+}
+
+async function readRoutingContext(db: Db, districtCode: string): Promise<RoutingContext> {
   const rules = await listRoutingRules(db, districtCode);
   const units = await db
     .select({
@@ -92,5 +118,10 @@ export async function loadRoutingContext(db: Db, districtCode: string): Promise<
       },
     ]),
   );
-  return { rules: ruleMap, units: unitMap, fallbackUnitId: (center ?? district)?.id ?? '' };
+  return {
+    rules: ruleMap,
+    units: unitMap,
+    fallbackUnitId: (center ?? district)?.id ?? '',
+    ...routingIndexes(unitMap),
+  };
 }

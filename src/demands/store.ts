@@ -14,8 +14,10 @@ import {
 
 export type NewDemand = typeof demands.$inferInsert;
 
-export async function insertDemand(tx: Db, row: NewDemand): Promise<void> {
-  await tx.insert(demands).values(row);
+/** Inserts a demand and returns the stored row (locked by the inserting transaction until it ends). */
+export async function insertDemand(tx: Db, row: NewDemand): Promise<DemandRow> {
+  const [stored] = await tx.insert(demands).values(row).returning();
+  return stored as DemandRow;
 }
 
 export async function findByIdempotencyKey(
@@ -67,12 +69,10 @@ export async function appendEvents(
   demand: Pick<DemandRow, 'id' | 'eventCount'>,
   events: NewEvent[],
 ): Promise<number> {
-  let seq = demand.eventCount;
-  for (const e of events) {
-    seq++;
-    await tx.insert(demandEvents).values({ ...e, seq });
-  }
-  return seq;
+  // One multi-row insert: a round trip per step, not per event.
+  if (events.length > 0)
+    await tx.insert(demandEvents).values(events.map((e, i) => ({ ...e, seq: demand.eventCount + i + 1 })));
+  return demand.eventCount + events.length;
 }
 
 /** Writes the folded state into the cache columns, and the unit links scoped queries use. */
@@ -82,8 +82,8 @@ export async function saveState(
   districtCode: string,
   state: DemandState,
   eventCount: number,
-): Promise<void> {
-  await tx
+): Promise<DemandRow> {
+  const [row] = await tx
     .update(demands)
     .set({
       status: state.status,
@@ -101,12 +101,26 @@ export async function saveState(
       state: state as unknown as Record<string, unknown>,
       updatedAt: new Date(),
     })
-    .where(eq(demands.id, demandId));
+    .where(eq(demands.id, demandId))
+    .returning();
   const links: { unit: UnitRef; role: 'owner' | 'co' }[] = [
     ...(state.owner ? [{ unit: state.owner, role: 'owner' as const }] : []),
     ...state.coUnits.map((u) => ({ unit: u, role: 'co' as const })),
   ];
-  for (const link of links) await linkUnit(tx, demandId, districtCode, link.unit, link.role);
+  if (links.length > 0)
+    await tx
+      .insert(demandUnits)
+      .values(
+        links.map((l) => ({
+          demandId,
+          unitId: l.unit.id,
+          unitPath: l.unit.path,
+          role: l.role,
+          districtCode,
+        })),
+      )
+      .onConflictDoNothing();
+  return row as DemandRow;
 }
 
 /** Records that a unit is concerned by a demand (idempotent). Former owners keep read access. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '../core/audit/append-audit.ts';
+import { type AppendAuditOptions, appendAuditBatch, SYSTEM_ACTOR } from '../core/audit/append-audit.ts';
 import type { Db } from '../core/db/connection.ts';
+import { enqueueMessages, notificationMessage } from '../core/outbox/enqueue-message.ts';
 import type { PlannedEvent } from './record-events.ts';
 import { recordEvents } from './record-events.ts';
 import { type DemandRow, demands } from './tables.ts';
@@ -26,6 +27,8 @@ export async function sweepDeadlines(db: Db, now: Date = new Date()): Promise<Sw
     where: ReturnType<typeof and>;
     events: PlannedEvent[];
     count: keyof SweepResult;
+    /** The owning unit's notice (through the outbox, in the same transaction). */
+    notice?: string;
   }[] = [
     {
       where: and(
@@ -38,6 +41,7 @@ export async function sweepDeadlines(db: Db, now: Date = new Date()): Promise<Sw
         { type: 'callback_scheduled', data: { reason: '办理时限届满，安排回访' } },
       ],
       count: 'overdue',
+      notice: '已超期',
     },
     {
       where: and(eq(demands.status, 'replied'), eq(demands.dueState, 'ok'), lt(demands.dueAt, now)),
@@ -55,6 +59,7 @@ export async function sweepDeadlines(db: Db, now: Date = new Date()): Promise<Sw
       ),
       events: [{ type: 'due_soon', data: { reminder: true } }],
       count: 'dueSoon',
+      notice: '即将超期',
     },
   ];
   for (const stage of stages) {
@@ -67,11 +72,41 @@ export async function sweepDeadlines(db: Db, now: Date = new Date()): Promise<Sw
           .orderBy(asc(demands.dueAt))
           .limit(BATCH)
           .for('update', { skipLocked: true });
+        // Audit rows per district in one append at the end: the district's audit lock (which intake
+        // needs too) is held for the end of the batch only, not for all of it (docs/decisions/perf-intake.md).
+        const byDistrict = new Map<
+          string,
+          { audits: AppendAuditOptions[]; after: (() => Promise<void>)[] }
+        >();
         for (const row of rows) {
+          const deferred = byDistrict.get(row.districtCode) ?? { audits: [], after: [] };
+          byDistrict.set(row.districtCode, deferred);
           await recordEvents(tx, row, stage.events, {
             actor: { ...SYSTEM_ACTOR, label: 'system:sweeper' },
             auditAction: `demand.sweep.${stage.count}`,
           });
+        }
+        for (const [, deferred] of [...byDistrict].sort(([a], [b]) => (a < b ? -1 : 1))) {
+          await appendAuditBatch(tx, deferred.audits);
+          for (const after of deferred.after) await after();
+        }
+        const { notice } = stage;
+        if (notice) {
+          await enqueueMessages(
+            tx,
+            rows
+              .filter((r) => r.ownerUnitId && r.ownerPath)
+              .map((r) =>
+                notificationMessage(r.districtCode, {
+                  unitId: r.ownerUnitId as string,
+                  unitPath: r.ownerPath as string,
+                  kind: `demand.${stage.count === 'overdue' ? 'overdue' : 'due_soon'}`,
+                  title: `工单 ${r.code} ${notice}`,
+                  targetType: 'demand',
+                  targetId: r.id,
+                }),
+              ),
+          );
         }
         return rows.length;
       });

@@ -71,6 +71,14 @@ export const demands = pgTable(
     index('demands_due_idx').on(t.dueAt),
     index('demands_grid_category_idx').on(t.gridId, t.categoryCode, t.createdAt),
     index('demands_created_idx').on(t.districtCode, t.createdAt),
+    // Chosen by EXPLAIN at 500 000 demands (docs/decisions/perf-indexes.md): the open demands of an
+    // owner (workbench counts, to-do list) and a category over a period (filtered search).
+    index('demands_open_owner_idx')
+      .on(t.districtCode, t.ownerPath.op('text_pattern_ops'))
+      .where(
+        sql`${t.status} NOT IN ('closed', 'answered', 'refused', 'merged') OR (${t.state}->>'appeal') = 'pending'`,
+      ),
+    index('demands_category_created_idx').on(t.districtCode, t.categoryCode, t.createdAt),
   ],
 );
 

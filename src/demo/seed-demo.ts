@@ -8,6 +8,7 @@ import { initJurisdiction, type JurisdictionSummary } from '../jurisdiction/init
 import { addUser } from '../jurisdiction/people/add-user.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
 import { seedDemoLists } from '../lists/seed-demo-lists.ts';
+import { seedDemoParticipation } from '../participation/seed-demo-participation.ts';
 import { seedDemoFacts } from '../policy/seed-demo-facts.ts';
 
 /** The demo password (printed at start); it meets the password policy. Change it in production. */
@@ -77,6 +78,8 @@ export async function seedDemo(options: {
   db: Db;
   division?: string;
   actor: AuditActor;
+  /** Prefixed to every demo user name (user names are unique across districts): a second district in tests. */
+  usernamePrefix?: string;
 }): Promise<{ summary: JurisdictionSummary; logins: DemoLogin[] }> {
   const summary = await initJurisdiction({
     db: options.db,
@@ -92,7 +95,7 @@ export async function seedDemo(options: {
       db: options.db,
       actor: options.actor,
       input: {
-        username: spec.username,
+        username: `${options.usernamePrefix ?? ''}${spec.username}`,
         displayName: spec.displayName,
         phone: `1380010${String(1000 + i).slice(-4)}`,
         unitCode: unit.code,
@@ -100,7 +103,11 @@ export async function seedDemo(options: {
         password: DEMO_PASSWORD,
       },
     });
-    logins.push({ username: spec.username, role: spec.role, unitName: unit.name });
+    logins.push({
+      username: `${options.usernamePrefix ?? ''}${spec.username}`,
+      role: spec.role,
+      unitName: unit.name,
+    });
   }
   await options.db.transaction((tx) =>
     seedRoutingRules(tx, summary.districtCode, summary.name.replace(/(区|县|市|旗)$/, '')),
@@ -108,6 +115,7 @@ export async function seedDemo(options: {
   await seedDemoLists({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
   await seedDemoFacts({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
   await seedDemoGridWork({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
+  await seedDemoParticipation({ db: options.db, districtCode: summary.districtCode, actor: options.actor });
   return { summary, logins };
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { appendAudit } from '../core/audit/append-audit.ts';
@@ -35,7 +35,8 @@ export function registerErrorHandler(app: FastifyInstance, ctx: AppContext): voi
     }
     const { status, body } = toErrorBody(appError ?? err);
     if (!appError) request.log.error({ err }, 'unexpected error');
-    if (appError && (appError.code === 'FORBIDDEN' || appError.code === 'FORBIDDEN_SCOPE')) {
+    // every refusal of a logged-in caller is audited, whatever its code (FORBIDDEN_SCOPE, NOT_PARTY_SECRETARY …)
+    if (appError && appError.status === 403) {
       await auditDenial(ctx, request.principal, request.method, request.url, appError, request.id);
     }
     reply.header('x-request-id', request.id);
@@ -71,4 +72,15 @@ async function auditDenial(
       requestId,
     }),
   );
+}
+
+/**
+ * Errors of the router itself (a malformed URL, a path parameter past its length limit), which never
+ * reach setErrorHandler: rendered in the one error shape too, as 400 BAD_REQUEST.
+ */
+export function renderFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorBody = {
+    error: { code: 'BAD_REQUEST', message: `请求地址不合法 (bad request: ${error.code})` },
+  };
+  void reply.status(400).header('x-request-id', request.id).send(body);
 }

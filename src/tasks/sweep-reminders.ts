@@ -1,6 +1,7 @@
 import { type AuditActor, appendAudit, SYSTEM_ACTOR } from '../core/audit/append-audit.ts';
 import type { Db } from '../core/db/connection.ts';
 import { uuidv7 } from '../core/ids.ts';
+import { enqueueMessages, notificationMessage } from '../core/outbox/enqueue-message.ts';
 import { claimTasksToRemind, insertReminders, listTaskUnits, type NewTaskReminder } from './store.ts';
 import type { TaskRow } from './tables.ts';
 import { civilDateOf } from './task-views.ts';
@@ -60,6 +61,20 @@ export async function sweepReminders(options: {
         }
       }
       await insertReminders(tx, rows);
+      // Each reminder also reaches its unit as an in-app notification (outbox, same transaction).
+      await enqueueMessages(
+        tx,
+        rows.map((r) =>
+          notificationMessage(r.districtCode, {
+            unitId: r.unitId,
+            unitPath: r.unitPath,
+            kind: `task.${kind}`,
+            title: `督办任务${kind === 'due_soon' ? '即将到期' : '已逾期'}（${r.dueDate}）`,
+            targetType: 'task',
+            targetId: r.taskId,
+          }),
+        ),
+      );
       for (const [districtCode, tasks] of byDistrict(claimed)) {
         await appendAudit(tx, {
           districtCode,

@@ -1,18 +1,18 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendAudit } from '../core/audit/append-audit.ts';
 import type { Principal } from '../core/auth/authorize.ts';
-import { authorize } from '../core/auth/authorize.ts';
 import type { Db } from '../core/db/connection.ts';
-import { notFound } from '../core/errors.ts';
-import { uuidv7 } from '../core/ids.ts';
-import { getUnitByCode } from '../jurisdiction/store.ts';
-import { whistlePolicy } from './policy.ts';
+import {
+  getSummonableMembers,
+  listSummonableMembers,
+  registerSummonableMember,
+} from '../participation/party-members/whistle-seam.ts';
 import { type PartyMemberRow, whistlePartyMembers } from './tables.ts';
 
 /**
- * The seam to party members (党员报到). Whistles read members only through these functions, so the
- * dual-registration capability (在职党员双报到) can take the registry over without touching whistles.
+ * The seam to party members (党员报到). Whistles read members only through these functions. The
+ * dual-registration capability (在职党员双报到, src/participation) now owns party members: new members
+ * go to its register, and members already in `whistle_party_members` stay summonable beside them.
  */
 
 export const PartyMemberInput = z.object({
@@ -29,7 +29,10 @@ export const PartyMemberInput = z.object({
 });
 export type PartyMemberInput = z.input<typeof PartyMemberInput>;
 
-/** Registers a party member with a community (audited). */
+/**
+ * Registers a party member with a community — in the 双报到 register of src/participation, the one
+ * registry of party members (audited there). Signature unchanged for whistles' callers.
+ */
 export async function addPartyMember(options: {
   db: Db;
   principal: Principal;
@@ -37,47 +40,18 @@ export async function addPartyMember(options: {
   requestId?: string | null;
 }): Promise<PartyMemberRow> {
   const input = PartyMemberInput.parse(options.input);
-  return options.db.transaction(async (tx) => {
-    const community = await getUnitByCode(tx, input.communityCode);
-    if (community?.level !== 'community') throw notFound('社区', input.communityCode);
-    authorize(options.principal, whistlePolicy.members, {
-      districtCode: community.districtCode,
-      paths: [community.path],
-    });
-    const [row] = await tx
-      .insert(whistlePartyMembers)
-      .values({
-        id: uuidv7(),
-        districtCode: community.districtCode,
-        communityId: community.id,
-        communityPath: community.path,
-        name: input.name,
-        phone: input.phone ?? null,
-        workUnit: input.workUnit ?? null,
-        userId: input.userId ?? null,
-      })
-      .returning();
-    await appendAudit(tx, {
-      districtCode: community.districtCode,
-      actor: { id: options.principal.userId, label: options.principal.username },
-      action: 'party_member.register',
-      targetType: 'party_member',
-      targetId: row?.id ?? '',
-      details: { community: community.code },
-      requestId: options.requestId ?? null,
-    });
-    return row as PartyMemberRow;
-  });
+  return registerSummonableMember({ ...options, input });
 }
 
 /** Members by id (any state; the caller checks community and `active`). */
 export async function getPartyMembers(db: Db, ids: readonly string[]): Promise<PartyMemberRow[]> {
   if (ids.length === 0) return [];
+  // Members registered here before the 双报到 register existed stay summonable alongside it.
   const legacy = await db
     .select()
     .from(whistlePartyMembers)
     .where(inArray(whistlePartyMembers.id, [...ids]));
-  return legacy;
+  return [...legacy, ...(await getSummonableMembers(db, ids))];
 }
 
 /** Active members registered in communities within a path. */
@@ -96,7 +70,8 @@ export async function listPartyMembers(
         like(whistlePartyMembers.communityPath, `${withinPath}%`),
       ),
     );
-  return legacy.sort(
+  const registered = await listSummonableMembers(db, districtCode, withinPath);
+  return [...legacy, ...registered].sort(
     (a, b) => a.communityPath.localeCompare(b.communityPath) || a.name.localeCompare(b.name, 'zh-CN'),
   );
 }

@@ -60,7 +60,16 @@ describe('jurisdiction scope and the grid worker on a phone', () => {
       await screenshot(w.page, 'mobile-grid-workbench');
 
       await w.page.getByTestId('menu-toggle').click();
-      expect(await menuLabels(w.page)).toEqual(['工作台', '诉求', '辖区', '部门']);
+      expect(await menuLabels(w.page)).toEqual([
+        '工作台',
+        '诉求',
+        '双向考核',
+        '网格巡查',
+        '清单与政策',
+        '居民参与',
+        '辖区',
+        '部门',
+      ]);
       await w.page.waitForTimeout(400); // the drawer's slide-in, for the screenshot
       await screenshot(w.page, 'mobile-grid-menu');
       await w.page.getByTestId('main-menu').getByRole('menuitem', { name: '辖区' }).click();

@@ -4,6 +4,7 @@ import { ROLE_NAMES } from '../../core/auth/roles.ts';
 import { listUsers } from '../../core/auth/users-store.ts';
 import { sweepDeadlines } from '../../demands/sweep-deadlines.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../demo/seed-demo.ts';
+import { startBackgroundJobs } from '../../http/background-jobs.ts';
 import { createRegistries } from '../../http/context.ts';
 import { buildServer } from '../../http/server.ts';
 import { isWebAppBuilt } from '../../http/web-app.ts';
@@ -98,8 +99,12 @@ export async function runServe(argv: string[]): Promise<void> {
     600_000,
   ).unref();
 
+  // The outbox dispatcher (notifications, Open311 status updates) and audit retention.
+  const stopJobs = startBackgroundJobs({ database, log: app.log });
+
   const stop = async () => {
     clearInterval(sweeper);
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

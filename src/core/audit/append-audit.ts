@@ -52,10 +52,61 @@ export async function appendAudit(
     requestId: options.requestId ?? null,
   };
   const hash = linkHash(prevHash, fields);
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash });
-  await tx
-    .insert(auditHeads)
-    .values({ districtCode, seq, hash })
-    .onConflictDoUpdate({ target: auditHeads.districtCode, set: { seq, hash } });
+  // The row and the new head in ONE statement: the district's lock is held until commit, so every
+  // round trip after taking it is time the district's other writers wait (docs/decisions/perf-intake.md).
+  await tx.execute(sql`WITH link AS (
+      INSERT INTO ${auditLog} (district_code, seq, at, actor_id, actor_label, action, target_type, target_id,
+        result, details, request_id, prev_hash, hash)
+      VALUES (${districtCode}, ${seq}, ${at.toISOString()}::timestamptz, ${fields.actorId}::uuid,
+        ${fields.actorLabel}, ${fields.action}, ${fields.targetType}, ${fields.targetId}, ${fields.result},
+        ${JSON.stringify(fields.details)}::jsonb, ${fields.requestId}, ${prevHash}, ${hash}))
+    INSERT INTO ${auditHeads} (district_code, seq, hash) VALUES (${districtCode}, ${seq}, ${hash})
+    ON CONFLICT (district_code) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`);
   return { seq, hash };
+}
+
+/**
+ * Appends several links of ONE district's chain in one go (a sweeper batch): the lock is taken once,
+ * at the end of the caller's work, and every row goes in one statement — the district's other writers
+ * wait for four round trips instead of one append per changed record (docs/decisions/perf-intake.md).
+ */
+export async function appendAuditBatch(tx: Db, entries: readonly AppendAuditOptions[]): Promise<void> {
+  const first = entries[0];
+  if (!first) return;
+  const { districtCode } = first;
+  if (entries.some((e) => e.districtCode !== districtCode))
+    throw new Error('appendAuditBatch: one district per batch');
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`audit:${districtCode}`}))`);
+  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.districtCode, districtCode));
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const at = new Date(Math.floor(Date.now()));
+  const rows = entries.map((options) => {
+    seq++;
+    const fields = {
+      districtCode,
+      seq,
+      at,
+      actorId: options.actor.id,
+      actorLabel: options.actor.label,
+      action: options.action,
+      targetType: options.targetType,
+      targetId: options.targetId,
+      result: options.result ?? 'ok',
+      details: options.details ?? {},
+      requestId: options.requestId ?? null,
+    };
+    const hash = linkHash(prevHash, fields);
+    const row = sql`(${districtCode}, ${seq}, ${at.toISOString()}::timestamptz, ${fields.actorId}::uuid,
+      ${fields.actorLabel}, ${fields.action}, ${fields.targetType}, ${fields.targetId}, ${fields.result},
+      ${JSON.stringify(fields.details)}::jsonb, ${fields.requestId}, ${prevHash}, ${hash})`;
+    prevHash = hash;
+    return row;
+  });
+  await tx.execute(sql`WITH link AS (
+      INSERT INTO ${auditLog} (district_code, seq, at, actor_id, actor_label, action, target_type, target_id,
+        result, details, request_id, prev_hash, hash)
+      VALUES ${sql.join(rows, sql`, `)})
+    INSERT INTO ${auditHeads} (district_code, seq, hash) VALUES (${districtCode}, ${seq}, ${prevHash})
+    ON CONFLICT (district_code) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`);
 }

@@ -33,3 +33,17 @@ export const auditHeads = pgTable('audit_heads', {
 });
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Where a district's retained chain starts after old rows were purged (retention): the seq and hash
+ * of the last purged row, so `jiedao audit verify` links the first kept row to it. Each purge also
+ * appends an `audit.purge` row carrying the same anchor, so the anchor itself is covered by the chain.
+ */
+export const auditAnchors = pgTable('audit_anchors', {
+  districtCode: text('district_code').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  /** Rows purged so far, over all purges. */
+  purgedRows: bigint('purged_rows', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { traceAuthorization } from './authorization-trace.ts';
 import { DISTRICT_WIDE_ROLES, type Role } from './roles.ts';
 
 /** The authenticated caller, as every use case and route sees it. */
@@ -57,6 +58,12 @@ export function decide(principal: Principal, rule: PolicyRule, resource?: Scoped
 /** Throws the API's 403 unless allowed; the HTTP layer audits every denial it renders. */
 export function authorize(principal: Principal, rule: PolicyRule, resource?: ScopedResource): void {
   const decision = decide(principal, rule, resource);
+  traceAuthorization({
+    action: rule.action,
+    scoped: rule.scoped,
+    withResource: resource !== undefined,
+    allowed: decision.allowed,
+  });
   if (decision.allowed) return;
   if (decision.code === 'FORBIDDEN') {
     throw new AppError('FORBIDDEN', `当前角色无权执行此操作：${rule.action} (role not allowed)`, {

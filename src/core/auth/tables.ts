@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -74,3 +75,18 @@ export const apiKeys = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * A user's TOTP second factor (RFC 6238). `enabledAt` is null while set-up awaits the first code;
+ * `lastStep` refuses a code used twice (replay) within its 30-second window.
+ */
+export const userTotp = pgTable('user_totp', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Base32 shared secret (the authenticator app holds the other copy). */
+  secret: text('secret').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

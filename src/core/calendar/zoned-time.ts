@@ -46,8 +46,31 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Offsets memoised per zone and UTC hour: Intl.formatToParts costs tens of µs and a deadline takes a
+// dozen conversions. An hour is memoised only when both its ends have the same offset (no transition
+// inside it — tzdb has no zone that changes twice within an hour), so results never change.
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 100_000;
+
 /** The zone's UTC offset at an instant, in ms (+8 h for Asia/Shanghai). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  const cached = zone.get(hour);
+  if (cached !== undefined) return cached;
+  const start = exactOffsetMs(hour * HOUR_MS, timeZone);
+  if (start !== exactOffsetMs(hour * HOUR_MS + HOUR_MS - 1000, timeZone))
+    return exactOffsetMs(instant, timeZone);
+  if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
+  zone.set(hour, start);
+  return start;
+}
+
+function exactOffsetMs(instant: number, timeZone: string): number {
   const whole = Math.floor(instant / 1000) * 1000;
   const fields = new Map<string, number>();
   for (const part of formatterFor(timeZone).formatToParts(whole)) {

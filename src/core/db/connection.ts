@@ -10,6 +10,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
+import { checkDataFolder } from './check-data-folder.ts';
+import { fsyncTree, pgliteFolderOptions } from './durable-pglite.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -37,7 +39,16 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   poolSize?: number;
+  /**
+   * PGlite folder: fsync every commit (default; `JIEDAO_PGLITE_FSYNC=0` turns it off). See
+   * durable-pglite.ts for what this does and does not buy.
+   */
+  fsync?: boolean;
+  /** PGlite folder: compare every table's heap with its primary key at open (default; `JIEDAO_PGLITE_CHECK=0` skips). */
+  checkOnOpen?: boolean;
 }
+
+const RESTORE_HINT = '请从备份恢复：jiedao restore 备份文件 --data 新目录';
 
 /** Opens PGlite or PostgreSQL, applies committed migrations, and returns one Drizzle handle. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -78,18 +89,35 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     assertNotDamaged(abs);
     release = lockDataDir(abs);
   }
+  const fresh = !inMemory && !existsSync(path.join(path.resolve(dataDir), 'PG_VERSION'));
+  const fsync = !inMemory && (options.fsync ?? process.env.JIEDAO_PGLITE_FSYNC !== '0');
   let client: PGlite;
   try {
     client = await PGlite.create({
-      dataDir: inMemory ? undefined : path.resolve(dataDir),
+      ...(inMemory ? {} : pgliteFolderOptions(path.resolve(dataDir), fsync)),
       loadDataDir: options.loadDataDir,
     });
   } catch (err) {
     release();
     throw new AppError(
       'INTERNAL',
-      `数据目录无法打开，可能已损坏：${dataDir}。请从备份恢复：jiedao restore 备份文件 --data 新目录 (data folder damaged: ${(err as Error).message})`,
+      `数据目录无法打开，可能已损坏：${dataDir}。${RESTORE_HINT} (data folder damaged: ${(err as Error).message})`,
     );
+  }
+  if (fresh && fsync) fsyncTree(path.resolve(dataDir)); // the new cluster PGlite unpacked outside PostgreSQL
+  if (!inMemory && !fresh && (options.checkOnOpen ?? process.env.JIEDAO_PGLITE_CHECK !== '0')) {
+    const problems = await checkDataFolder(client).catch((err: Error) => [
+      { table: '*', message: err.message },
+    ]);
+    if (problems.length > 0) {
+      await client.close().catch(() => {});
+      release();
+      throw new AppError(
+        'INTERNAL',
+        `数据目录已损坏：${dataDir}（${problems.map((p) => p.message).join('；')}）。${RESTORE_HINT} (data folder damaged)`,
+        { problems },
+      );
+    }
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
@@ -137,13 +165,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A folder that has files but no PG_VERSION is not a database: never silently initialise over it. */
+/** What every PostgreSQL data folder has; any of them without the others is a damaged folder. */
+const CLUSTER_ENTRIES = ['PG_VERSION', 'base', 'global', 'pg_wal', 'pg_xact', 'postgresql.conf'];
+
+/**
+ * A folder holding part of a cluster is not a new database: never silently initialise over it (PGlite
+ * would run initdb whenever PG_VERSION is missing). An empty folder (or one with only our lock and the
+ * uploaded files) is a new installation.
+ */
 function assertNotDamaged(dir: string): void {
-  const hasPgFiles = existsSync(path.join(dir, 'base')) || existsSync(path.join(dir, 'global'));
-  if (hasPgFiles && !existsSync(path.join(dir, 'PG_VERSION'))) {
+  const present = CLUSTER_ENTRIES.filter((e) => existsSync(path.join(dir, e)));
+  if (present.length > 0 && present.length < CLUSTER_ENTRIES.length) {
+    const missing = CLUSTER_ENTRIES.filter((e) => !present.includes(e));
     throw new AppError(
       'INTERNAL',
-      `数据目录已损坏（缺少 PG_VERSION）：${dir}。请从备份恢复：jiedao restore 备份文件 --data 新目录 (data folder damaged)`,
+      `数据目录已损坏（缺少 ${missing.join('、')}）：${dir}。${RESTORE_HINT} (data folder damaged)`,
+      { missing },
     );
   }
 }

@@ -19,4 +19,6 @@ export const peoplePolicy = {
   createUser: { action: 'user.create', roles: ['district_admin'], scoped: true },
   unlockUser: { action: 'user.unlock', roles: ['district_admin'], scoped: true },
   createApiKey: { action: 'api_key.create', roles: ['district_admin'], scoped: true },
+  /** Removes a user's second factor (a lost phone); the user enrols again. */
+  resetTotp: { action: 'user.totp_reset', roles: ['district_admin'], scoped: true },
 } as const satisfies Record<string, PolicyRule>;

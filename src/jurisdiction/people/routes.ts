@@ -41,7 +41,15 @@ export const peopleRoutes =
       {
         schema: {
           tags: ['auth'],
-          body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+          body: z.object({
+            username: z.string().min(1).max(64),
+            password: z.string().min(1).max(256),
+            totp: z
+              .string()
+              .regex(/^\d{6}$/, '动态验证码为 6 位数字')
+              .optional()
+              .describe('启用了动态验证码（TOTP）的账号须填写'),
+          }),
           response: { 200: Me },
         },
       },
@@ -51,6 +59,7 @@ export const peopleRoutes =
           config: ctx.config,
           username: request.body.username,
           password: request.body.password,
+          totp: request.body.totp,
           ip: request.ip,
           userAgent: request.headers['user-agent'],
           requestId: request.id,

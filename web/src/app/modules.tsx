@@ -2,11 +2,15 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  CommentOutlined,
+  CompassOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  NotificationOutlined,
   PhoneOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -30,6 +34,10 @@ const PlanBoardPage = lazy(() => import('../pages/tasks/PlanBoardPage.tsx'));
 const TaskDetailPage = lazy(() => import('../pages/tasks/TaskDetailPage.tsx'));
 const UnitNamesPage = lazy(() => import('../pages/tasks/UnitNamesPage.tsx'));
 const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage.tsx'));
+const ParticipationPage = lazy(() => import('../pages/participation/ParticipationPage.tsx'));
+const GridWorkPage = lazy(() => import('../pages/grid-work/GridWorkPage.tsx'));
+const WhistlesPage = lazy(() => import('../pages/whistles/WhistlesPage.tsx'));
+const ListsPolicyPage = lazy(() => import('../pages/lists/ListsPolicyPage.tsx'));
 
 /**
  * One entry per screen of the signed-in app: its route(s), its menu item and who may open it.
@@ -171,6 +179,51 @@ export const MODULES: AppModule[] = [
     // src/assessment/policy.ts readSchemes / readResults: ALL_STAFF (each unit sees its own rows)
     roles: 'all',
     element: <AssessmentPage />,
+  },
+  {
+    key: 'whistles',
+    label: 'whistles.nav',
+    icon: <NotificationOutlined />,
+    path: '/whistles',
+    extraPaths: ['/whistles/:id'],
+    // src/whistles/policy.ts: blowers (street, community), summoned departments, oversight
+    roles: [
+      'street_dispatcher',
+      'community_worker',
+      'dept_handler',
+      'district_admin',
+      'supervisor',
+      'auditor',
+    ],
+    element: <WhistlesPage />,
+  },
+  {
+    key: 'grid-work',
+    label: 'gridWork.nav',
+    icon: <CompassOutlined />,
+    path: '/grid-work',
+    // src/grid-work/policy.ts patrol / reportEvent: the grid worker's phone screen
+    roles: ['grid_worker'],
+    element: <GridWorkPage />,
+  },
+  {
+    key: 'lists-policy',
+    label: 'listsPolicy.nav',
+    icon: <ProfileOutlined />,
+    path: '/lists',
+    // src/lists/policy.ts readLists and src/policy/policy.ts readProfiles: ALL_STAFF (report tabs by role)
+    roles: 'all',
+    element: <ListsPolicyPage />,
+  },
+  {
+    key: 'participation',
+    label: 'participation.nav',
+    icon: <CommentOutlined />,
+    path: '/participation',
+    extraPaths: ['/participation/:tab', '/participation/:tab/:id'],
+    // src/participation/policy.ts read: ALL_STAFF (each sees their jurisdiction; actions by role)
+    roles: 'all',
+    element: <ParticipationPage />,
   },
   {
     key: 'jurisdiction',

@@ -5,7 +5,10 @@ import type { WorkbenchCounts } from '../api/demand-types.ts';
 import { fetchUnits, keys } from '../api/queries.ts';
 import { fetchPlans, fetchReminders } from '../api/task-queries.ts';
 import type { UnmatchedName } from '../api/task-types.ts';
-import type { AuditVerifyResult, Items, Role } from '../api/types.ts';
+import type { AuditVerifyResult, Items, Me, Role } from '../api/types.ts';
+import { fetchMyEvents, gridKeys } from '../pages/grid-work/grid-work-api.ts';
+import { fetchWhistles } from '../pages/whistles/whistles-api.ts';
+import { ME_KEY } from './session.ts';
 
 /** One line of a person's to-do list on the workbench. */
 export interface TodoItem {
@@ -191,6 +194,68 @@ export const TODO_SOURCES: TodoSource[] = [
           severity: 'dueSoon',
           to: '/tasks',
         });
+      return items;
+    },
+  },
+  {
+    // 网格化管理 for the grid worker: disposed events they reported wait for their 核查.
+    key: 'grid-work',
+    roles: ['grid_worker'],
+    load: async ({ queryClient }) => {
+      const events = await queryClient.fetchQuery({ queryKey: gridKeys.mine, queryFn: fetchMyEvents });
+      const items: TodoItem[] = [];
+      const toVerify = events.filter((e) => e.status === 'disposed').length;
+      if (toVerify > 0)
+        items.push({
+          key: 'grid-verify',
+          title: { key: 'gridWork.todoVerify', values: { count: toVerify } },
+          count: toVerify,
+          severity: 'normal',
+          to: '/grid-work?tab=mine',
+        });
+      return items;
+    },
+  },
+  {
+    // 吹哨报到: summoned departments check in (待报到); blowers close whistles in action (待结束).
+    key: 'whistles',
+    roles: ['dept_handler', 'street_dispatcher', 'community_worker'],
+    load: async ({ queryClient, roles }) => {
+      const items: TodoItem[] = [];
+      if (roles.includes('dept_handler')) {
+        const me = queryClient.getQueryData<Me | null>(ME_KEY);
+        const summoned = await queryClient.fetchQuery({
+          queryKey: ['whistles', 'list', 'summoned-open'],
+          queryFn: () => fetchWhistles('summoned', 'summoning,acting'),
+        });
+        const waiting = summoned.filter((w) =>
+          w.summons.some(
+            (s) => !s.checkedInAt && !s.noShow && s.code !== null && s.code === me?.user.unit.code,
+          ),
+        ).length;
+        if (waiting > 0)
+          items.push({
+            key: 'whistles-check-in',
+            title: { key: 'whistles.todoCheckIn', values: { count: waiting } },
+            count: waiting,
+            severity: 'dueSoon',
+            to: '/whistles',
+          });
+      }
+      if (roles.includes('street_dispatcher') || roles.includes('community_worker')) {
+        const acting = await queryClient.fetchQuery({
+          queryKey: ['whistles', 'list', 'blown-acting'],
+          queryFn: () => fetchWhistles('blown', 'acting'),
+        });
+        if (acting.length > 0)
+          items.push({
+            key: 'whistles-close',
+            title: { key: 'whistles.todoClose', values: { count: acting.length } },
+            count: acting.length,
+            severity: 'normal',
+            to: '/whistles',
+          });
+      }
       return items;
     },
   },

@@ -1,9 +1,17 @@
+import { gridWorkEn } from '../pages/grid-work/i18n.ts';
+import { listsPolicyEn } from '../pages/lists/i18n.ts';
+import { participationEn } from '../pages/participation/i18n.ts';
+import { whistlesEn } from '../pages/whistles/i18n.ts';
 import { enUSWork } from './en-US-work.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (the type says so). */
 export const enUS: Messages = {
   ...enUSWork,
+  participation: participationEn,
+  gridWork: gridWorkEn,
+  whistles: whistlesEn,
+  listsPolicy: listsPolicyEn,
   common: {
     appName: 'Street & Community Governance',
     appShort: 'Jiedao',

@@ -1,8 +1,16 @@
+import { gridWorkZh } from '../pages/grid-work/i18n.ts';
+import { listsPolicyZh } from '../pages/lists/i18n.ts';
+import { participationZh } from '../pages/participation/i18n.ts';
+import { whistlesZh } from '../pages/whistles/i18n.ts';
 import { zhCNWork } from './zh-CN-work.ts';
 
 /** 简体中文（默认语言）。Every string the web app shows comes from here or from en-US.ts. */
 export const zhCN = {
   ...zhCNWork,
+  participation: participationZh,
+  gridWork: gridWorkZh,
+  whistles: whistlesZh,
+  listsPolicy: listsPolicyZh,
   common: {
     appName: '街道社区治理平台',
     appShort: '街道',

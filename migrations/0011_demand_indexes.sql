@@ -1,0 +1,2 @@
+CREATE INDEX "demands_open_owner_idx" ON "demands" USING btree ("district_code","owner_path" text_pattern_ops) WHERE "demands"."status" NOT IN ('closed', 'answered', 'refused', 'merged') OR ("demands"."state"->>'appeal') = 'pending';--> statement-breakpoint
+CREATE INDEX "demands_category_created_idx" ON "demands" USING btree ("district_code","category_code","created_at");

@@ -1,0 +1,174 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, List, Modal, Progress, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Items } from '../../api/types.ts';
+import { type Topic, usePAction, usePList } from './participation-api.ts';
+import { CommunitySelect, StackedItem } from './shared.tsx';
+
+/** 居民提议与议题: proposals, their supports and the threshold that makes them topics. */
+export function TopicsCard() {
+  const { t } = useTranslation();
+  const topics = usePList<Items<Topic>>('/topics');
+  const propose = usePAction<Record<string, unknown>>();
+  const support = usePAction<Record<string, unknown>>();
+  const [open, setOpen] = useState(false);
+  const [supporting, setSupporting] = useState<Topic | null>(null);
+  const [form] = Form.useForm();
+  const [supportForm] = Form.useForm();
+  return (
+    <Card
+      size="small"
+      title={t('participation.consultation.topics')}
+      extra={
+        <Button
+          type="primary"
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => setOpen(true)}
+          data-testid="propose-topic"
+        >
+          {t('participation.consultation.propose')}
+        </Button>
+      }
+    >
+      <List
+        size="small"
+        loading={topics.isPending}
+        dataSource={topics.data?.items ?? []}
+        pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
+        renderItem={(topic) => (
+          <StackedItem
+            actions={
+              ['collecting', 'topic', 'scheduled'].includes(topic.status)
+                ? [
+                    <Button key="s" size="small" onClick={() => setSupporting(topic)}>
+                      {t('participation.consultation.support')}
+                    </Button>,
+                  ]
+                : []
+            }
+            title={
+              <Space wrap size={4}>
+                <span>{topic.title}</span>
+                <Tag
+                  color={
+                    topic.status === 'collecting' ? 'gold' : topic.status === 'topic' ? 'blue' : 'default'
+                  }
+                >
+                  {topic.statusName}
+                </Tag>
+              </Space>
+            }
+            description={
+              <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                <span className="jd-muted">
+                  {topic.community.name} · {topic.proposerName ?? t('participation.consultation.fromProject')}{' '}
+                  · {topic.code}
+                </span>
+                {topic.origin === 'resident' ? (
+                  <Progress
+                    size="small"
+                    percent={Math.min(
+                      100,
+                      Math.round((100 * topic.supportCount) / Math.max(1, topic.supportThreshold)),
+                    )}
+                    format={() => `${topic.supportCount}/${topic.supportThreshold}`}
+                  />
+                ) : null}
+              </Space>
+            }
+          />
+        )}
+      />
+      <Modal
+        open={open}
+        title={t('participation.consultation.propose')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v: Record<string, string>) =>
+            propose.mutate(
+              {
+                path: '/topics',
+                body: { ...v, demandCodes: (v.demandCodes ?? '').split(/[,，\s]+/).filter(Boolean) },
+              },
+              {
+                onSuccess: () => {
+                  form.resetFields();
+                  setOpen(false);
+                },
+              },
+            )
+          }
+        >
+          <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
+            <CommunitySelect />
+          </Form.Item>
+          <Form.Item
+            name="title"
+            label={t('participation.consultation.topicTitle')}
+            rules={[{ required: true, min: 4 }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('participation.consultation.description')}
+            rules={[{ required: true, min: 10 }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
+          </Form.Item>
+          <Form.Item
+            name="proposerName"
+            label={t('participation.consultation.proposer')}
+            rules={[{ required: true, min: 2 }]}
+          >
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="proposerPhone" label={t('participation.phone')}>
+            <Input maxLength={20} inputMode="tel" />
+          </Form.Item>
+          <Form.Item name="demandCodes" label={t('participation.consultation.demandCodes')}>
+            <Input placeholder="JD2611…" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={supporting !== null}
+        title={`${t('participation.consultation.support')}：${supporting?.title ?? ''}`}
+        onCancel={() => setSupporting(null)}
+        onOk={() => supportForm.submit()}
+      >
+        <Form
+          form={supportForm}
+          layout="vertical"
+          onFinish={(v) =>
+            support.mutate(
+              { path: `/topics/${supporting?.id}/supports`, body: v },
+              {
+                onSuccess: () => {
+                  supportForm.resetFields();
+                  setSupporting(null);
+                },
+              },
+            )
+          }
+        >
+          <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('participation.phone')}>
+            <Input maxLength={20} inputMode="tel" />
+          </Form.Item>
+          <Form.Item name="household" label={t('participation.consultation.household')}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
