@@ -45,7 +45,13 @@ const D = '[0-9０-９]';
 export function maskNumbersInText(text: string | null | undefined): string | null {
   if (!text) return text ?? null;
   return text
-    .replace(new RegExp(`(?<![0-9０-９])${D}{17}[0-9０-９Xx](?![0-9０-９])`, 'g'), (m) => maskIdNumber(m) ?? m)
+    .replace(
+      new RegExp(`(?<![0-9０-９])${D}{17}[0-9０-９Xx](?![0-9０-９])`, 'g'),
+      (m) => maskIdNumber(m) ?? m,
+    )
     .replace(new RegExp(`(?<![0-9０-９])[1１]${D}{10}(?![0-9０-９])`, 'g'), (m) => maskPhone(m) ?? m)
-    .replace(new RegExp(`(?<![0-9０-９])[0０]${D}{2,3}-?${D}{7,8}(?![0-9０-９])`, 'g'), (m) => maskPhone(m) ?? m);
+    .replace(
+      new RegExp(`(?<![0-9０-９])[0０]${D}{2,3}-?${D}{7,8}(?![0-9０-９])`, 'g'),
+      (m) => maskPhone(m) ?? m,
+    );
 }

@@ -92,10 +92,14 @@ export function registerAccessGuard(app: FastifyInstance, env: NodeJS.ProcessEnv
       if (url.startsWith('/api/public/') || url.startsWith('/open311/')) {
         const hit = perIp.hit(request.ip, Date.now());
         if (!hit.allowed) {
-          throw new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试 (too many requests from this address)', {
-            reason: 'ip',
-            retryAfterSeconds: Math.ceil(hit.retryAfterMs / 1000),
-          });
+          throw new AppError(
+            'RATE_LIMITED',
+            '请求过于频繁，请稍后再试 (too many requests from this address)',
+            {
+              reason: 'ip',
+              retryAfterSeconds: Math.ceil(hit.retryAfterMs / 1000),
+            },
+          );
         }
       }
       return;

@@ -78,7 +78,11 @@ async function auditDenial(
  * Errors of the router itself (a malformed URL, a path parameter past its length limit), which never
  * reach setErrorHandler: rendered in the one error shape too, as 400 BAD_REQUEST.
  */
-export function renderFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function renderFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const body: ErrorBody = {
     error: { code: 'BAD_REQUEST', message: `请求地址不合法 (bad request: ${error.code})` },
   };

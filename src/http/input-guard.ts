@@ -37,9 +37,13 @@ export function registerInputGuard(app: FastifyInstance): void {
       findForbiddenText(request.query, 'query') ??
       findForbiddenText(request.params, 'params');
     if (where) {
-      throw new AppError('VALIDATION_FAILED', '请求中含有不允许的字符（NUL 或不成对的代理项）(invalid characters)', {
-        issues: [{ path: where, message: '不允许的字符 (NUL or unpaired surrogate)' }],
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        '请求中含有不允许的字符（NUL 或不成对的代理项）(invalid characters)',
+        {
+          issues: [{ path: where, message: '不允许的字符 (NUL or unpaired surrogate)' }],
+        },
+      );
     }
   });
 }

@@ -1,8 +1,8 @@
-import { DEMAND_STATUS_TOPIC } from '../demands/record-events.ts';
-import { open311StatusWebhook } from '../open311/status-webhook.ts';
 import { notificationConsumer } from '../core/outbox/consumers.ts';
 import type { OutboxConsumer } from '../core/outbox/dispatch-outbox.ts';
 import { NOTIFICATION_TOPIC } from '../core/outbox/enqueue-message.ts';
+import { DEMAND_STATUS_TOPIC } from '../demands/record-events.ts';
+import { open311StatusWebhook } from '../open311/status-webhook.ts';
 
 /**
  * The consumers a server runs, from the environment: in-app notifications always; Open311 status

@@ -19,7 +19,11 @@ export function open311StatusWebhook(options: { url: string; secret?: string | u
         events: Pick<DemandEventRow, 'type' | 'data'>[];
       };
       // the notes of the latest step that has any (a copy to the district says nothing to a resident)
-      const notes = [...(p.events ?? [])].reverse().map(statusNotes).find((n) => n !== null) ?? null;
+      const notes =
+        [...(p.events ?? [])]
+          .reverse()
+          .map(statusNotes)
+          .find((n) => n !== null) ?? null;
       return {
         message_id: message.id,
         jurisdiction_id: message.districtCode,

@@ -208,11 +208,20 @@ function readRoutes(): RouteDef[] {
 const EXAMPLES: Record<string, { query?: Record<string, string>; body?: unknown }> = {
   'PATCH /api/org-units/{code}': { body: { households: 1234 } },
   'POST /api/demands': {
-    body: { content: '路灯不亮，夜间出行不便', type: '投诉', address: '某街道某社区', action: { kind: 'record' } },
+    body: {
+      content: '路灯不亮，夜间出行不便',
+      type: '投诉',
+      address: '某街道某社区',
+      action: { kind: 'record' },
+    },
   },
   'GET /api/calendar/due': { query: { from: '2026-03-02T10:00:00+08:00', workingDays: '3' } },
   'POST /api/calendar/overrides': {
-    body: { scope: 'district', source: '矩阵测试', entries: [{ date: '2031-10-01', kind: 'holiday', name: '国庆节' }] },
+    body: {
+      scope: 'district',
+      source: '矩阵测试',
+      entries: [{ date: '2031-10-01', kind: 'holiday', name: '国庆节' }],
+    },
   },
 };
 
@@ -252,15 +261,15 @@ const idsIn = (body: unknown): string[] => {
     : ((body as { items?: unknown[] } | null)?.items ??
       (body as { features?: { properties: unknown }[] } | null)?.features?.map((f) => f.properties) ??
       []);
-  return list
-    .map((x) => (x as { id?: unknown }).id)
-    .filter((x): x is string => typeof x === 'string');
+  return list.map((x) => (x as { id?: unknown }).id).filter((x): x is string => typeof x === 'string');
 };
 
 /** Lists every collection as every principal: who sees which ids. */
 async function harvestIds(): Promise<void> {
   const collections = new Set(
-    routes.filter((r) => r.path.includes('/{id}') && r.access === 'authorized').map((r) => collectionOf(r.path)),
+    routes
+      .filter((r) => r.path.includes('/{id}') && r.access === 'authorized')
+      .map((r) => collectionOf(r.path)),
   );
   for (const c of collections) {
     if (!routes.some((r) => r.method === 'GET' && r.path === c)) continue;
@@ -309,7 +318,11 @@ function valueFor(name: string, target: Target, p: Principal): string | undefine
   return undefined;
 }
 
-function buildRequest(route: RouteDef, p: Principal, target: Target): { url: string; payload?: unknown } | null {
+function buildRequest(
+  route: RouteDef,
+  p: Principal,
+  target: Target,
+): { url: string; payload?: unknown } | null {
   let url = route.path;
   const query = new URLSearchParams();
   for (const param of route.params) {
@@ -330,7 +343,9 @@ function buildRequest(route: RouteDef, p: Principal, target: Target): { url: str
   const q = query.toString();
   const payload =
     example?.body ??
-    (route.body ? sample(route.body, (name, schema) => (schema.enum ? undefined : valueFor(name, target, p))) : undefined);
+    (route.body
+      ? sample(route.body, (name, schema) => (schema.enum ? undefined : valueFor(name, target, p)))
+      : undefined);
   return { url: q ? `${url}?${q}` : url, ...(payload === undefined ? {} : { payload }) };
 }
 
@@ -414,13 +429,20 @@ describe('access-control matrix over every route', () => {
   }, async () => {
     const started = Date.now();
     // reads first, then writes (which change the objects the reads look at)
-    const ordered = [...routes.filter((r) => r.method === 'GET'), ...routes.filter((r) => r.method !== 'GET')];
+    const ordered = [
+      ...routes.filter((r) => r.method === 'GET'),
+      ...routes.filter((r) => r.method !== 'GET'),
+    ];
     const reachedHandler = new Set<string>();
     for (const route of ordered) {
       if (route.access === 'public') continue;
       for (const p of [...principals, bAdmin]) {
         const targets: Target[] =
-          p === bAdmin ? ['own'] : p.scoped ? ['own', 'otherUnit', 'otherDistrict'] : ['own', 'otherDistrict'];
+          p === bAdmin
+            ? ['own']
+            : p.scoped
+              ? ['own', 'otherUnit', 'otherDistrict']
+              : ['own', 'otherDistrict'];
         const own = JSON.stringify(buildRequest(route, p, 'own'));
         let refusedByRole = false;
         for (const target of targets) {
@@ -457,7 +479,9 @@ describe('access-control matrix over every route', () => {
     }
     await checkDenialsAudited();
     const denied = outcomes.filter(
-      (o) => (o.target === 'otherDistrict' || o.target === 'otherUnit' || o.target === 'anonymous') && o.status >= 400,
+      (o) =>
+        (o.target === 'otherDistrict' || o.target === 'otherUnit' || o.target === 'anonymous') &&
+        o.status >= 400,
     ).length;
     const wrongly = problems.filter((p) => p.startsWith('WRONGLY')).length;
     recordReliability({
@@ -510,7 +534,12 @@ function checkNoForeignObjects(
     if (!p.scoped) continue;
     const mine = new Set(seen.get(p.username) ?? []);
     for (const id of seen.get('admin') ?? []) {
-      if (!mine.has(id) && body.includes(id) && !asked.includes(id) && o.route.startsWith(`GET ${collection}`))
+      if (
+        !mine.has(id) &&
+        body.includes(id) &&
+        !asked.includes(id) &&
+        o.route.startsWith(`GET ${collection}`)
+      )
         problems.push(`LEAK: another unit's ${collection} ${id} in ${o.route} as ${p.username}`);
     }
   }
@@ -538,7 +567,8 @@ async function checkDenialsAudited(): Promise<void> {
     for (const r of rows) if (r.action === 'access.denied' && r.requestId) found.add(r.requestId);
   }
   for (const o of denied) {
-    if (!found.has(o.requestId)) problems.push(`403 not in the audit log: ${o.route} as ${o.who} (${o.target})`);
+    if (!found.has(o.requestId))
+      problems.push(`403 not in the audit log: ${o.route} as ${o.who} (${o.target})`);
   }
   const reveals = outcomes.filter((o) => /reveal/.test(o.route) && o.status === 200);
   for (const o of reveals) {

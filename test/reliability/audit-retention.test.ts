@@ -44,7 +44,9 @@ describe('audit retention', () => {
   });
 
   it('an ordinary DELETE is still refused by the database', async () => {
-    await expect(database.db.execute(sql`DELETE FROM audit_log WHERE district_code = ${D}`)).rejects.toThrow();
+    await expect(
+      database.db.execute(sql`DELETE FROM audit_log WHERE district_code = ${D}`),
+    ).rejects.toThrow();
   });
 
   it('purges rows older than the period, anchors the chain, and verify still passes', async () => {
@@ -53,18 +55,26 @@ describe('audit retention', () => {
     const boundary = new Date();
     await new Promise((r) => setTimeout(r, 20));
     await append(3, 'recent');
-    const before = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.districtCode, D));
+    const before = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.districtCode, D));
     const old = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
-      .where(sql`${auditLog.districtCode} = ${D} AND ${auditLog.at} < ${boundary.toISOString()}::timestamptz`);
+      .where(
+        sql`${auditLog.districtCode} = ${D} AND ${auditLog.at} < ${boundary.toISOString()}::timestamptz`,
+      );
 
     const now = new Date(boundary.getTime() + 365 * 86_400_000);
     const dry = await purgeAudit({ db: database.db, retentionDays: 365, now, districtCode: D, dryRun: true });
     expect(dry[0]?.purged).toBe(old[0]?.n);
     const [result] = await purgeAudit({ db: database.db, retentionDays: 365, now, districtCode: D });
     expect(result?.purged).toBe(old[0]?.n);
-    const after = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.districtCode, D));
+    const after = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.districtCode, D));
     expect(after[0]?.n).toBe((before[0]?.n ?? 0) - (old[0]?.n ?? 0) + 1); // + the audit.purge row
 
     const verified = await verifyAudit(database.db, { districtCode: D });
@@ -74,7 +84,10 @@ describe('audit retention', () => {
       .select()
       .from(auditLog)
       .where(sql`${auditLog.districtCode} = ${D} AND ${auditLog.action} = 'audit.purge'`);
-    expect(purgeRow?.details).toMatchObject({ anchorSeq: result?.anchor?.seq, anchorHash: result?.anchor?.hash });
+    expect(purgeRow?.details).toMatchObject({
+      anchorSeq: result?.anchor?.seq,
+      anchorHash: result?.anchor?.hash,
+    });
   });
 
   it('detects a forged anchor and rows deleted behind the purge', async () => {
@@ -118,7 +131,10 @@ describe('audit export', () => {
       write: (l) => void more.push(l),
     });
     expect(second.rows).toBe(2);
-    expect(verifyExportedChain(more, { seq: first.headSeq, hash: first.headHash })).toMatchObject({ ok: true, rows: 2 });
+    expect(verifyExportedChain(more, { seq: first.headSeq, hash: first.headHash })).toMatchObject({
+      ok: true,
+      rows: 2,
+    });
   });
 });
 
@@ -128,7 +144,8 @@ describe('personal data and secrets stay out of the logs', () => {
       '/open311/v2/requests.json?api_key=[REDACTED]&service_code=0101',
     );
     expect(redactUrl('/api/demands?q=13912345678')).toBe('/api/demands?q=139****5678');
-    const drizzle = 'Failed query: insert into "demands" ("caller_name") values ($1)\nparams: 张三,13912345678,110105199001011234';
+    const drizzle =
+      'Failed query: insert into "demands" ("caller_name") values ($1)\nparams: 张三,13912345678,110105199001011234';
     const out = redactText(drizzle);
     expect(out).not.toContain('张三');
     expect(out).not.toContain('13912345678');
@@ -165,7 +182,13 @@ describe('personal data and secrets stay out of the logs', () => {
     const log = lines.join('');
     expect(log.length).toBeGreaterThan(0);
     expect(log).toContain('/api/demands');
-    for (const secret of ['jd_topsecretkey42', 'jd_anothersecret99', '13912345678', 'Wrong-password-123', 'jd_session='])
+    for (const secret of [
+      'jd_topsecretkey42',
+      'jd_anothersecret99',
+      '13912345678',
+      'Wrong-password-123',
+      'jd_session=',
+    ])
       expect(log, secret).not.toContain(secret);
   });
 });

@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/core/audit/tables.ts';
 import { assertPasswordPolicy } from '../../src/core/auth/passwords.ts';
 import { sessions, users } from '../../src/core/auth/tables.ts';
-import { base32Decode, base32Encode, hotp, totpCode, totpStep, verifyTotp } from '../../src/core/auth/totp.ts';
+import {
+  base32Decode,
+  base32Encode,
+  hotp,
+  totpCode,
+  totpStep,
+  verifyTotp,
+} from '../../src/core/auth/totp.ts';
 import type { Database } from '../../src/core/db/connection.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { App } from '../../src/http/server.ts';

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/core/audit/append-audit.ts';
 import { verifyAudit } from '../../src/core/audit/verify-audit.ts';
-import { outbox } from '../../src/core/outbox/tables.ts';
 import { type Database, openDatabase, queryRows } from '../../src/core/db/connection.ts';
+import { outbox } from '../../src/core/outbox/tables.ts';
 import { foldEvents } from '../../src/demands/lifecycle.ts';
 import { DEMAND_STATUS_TOPIC } from '../../src/demands/record-events.ts';
 import { listEvents, toEventRecord } from '../../src/demands/store.ts';
@@ -64,7 +64,9 @@ beforeAll(async () => {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
     // the suite's seeded demo template when there is one (saves seeding the demo again)
-    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${inject('pgDemoTemplate') ?? inject('pgTemplate')}`);
+    await admin.query(
+      `CREATE DATABASE ${dbName} TEMPLATE ${inject('pgDemoTemplate') ?? inject('pgTemplate')}`,
+    );
     await admin.end();
     env.DATABASE_URL = withDatabase(url, dbName);
   } else {

@@ -13,9 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AppError } from '../../src/core/errors.ts';
 import { openDatabase, queryRows, sql } from '../../src/core/db/connection.ts';
 import { pgliteFsyncCount } from '../../src/core/db/durable-pglite.ts';
+import { AppError } from '../../src/core/errors.ts';
 import { recordReliability } from './report.ts';
 
 /**

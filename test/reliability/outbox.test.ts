@@ -2,11 +2,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/core/db/connection.ts';
 import { notificationConsumer } from '../../src/core/outbox/consumers.ts';
 import { dispatchOutbox } from '../../src/core/outbox/dispatch-outbox.ts';
-import { enqueueMessages, NOTIFICATION_TOPIC, notificationMessage } from '../../src/core/outbox/enqueue-message.ts';
+import {
+  enqueueMessages,
+  NOTIFICATION_TOPIC,
+  notificationMessage,
+} from '../../src/core/outbox/enqueue-message.ts';
 import { notifications, outbox } from '../../src/core/outbox/tables.ts';
-import type { Database } from '../../src/core/db/connection.ts';
 import { DEMAND_STATUS_TOPIC } from '../../src/demands/record-events.ts';
 import { sweepDeadlines } from '../../src/demands/sweep-deadlines.ts';
 import { demands } from '../../src/demands/tables.ts';
@@ -33,7 +37,11 @@ beforeAll(async () => {
   hotline = await loginAs(app, 'hotline');
 });
 
-async function intake(owner: string, key: string, channel = 'hotline'): Promise<{ id: string; code: string }> {
+async function intake(
+  owner: string,
+  key: string,
+  channel = 'hotline',
+): Promise<{ id: string; code: string }> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/demands',
@@ -50,8 +58,7 @@ async function intake(owner: string, key: string, channel = 'hotline'): Promise<
   return res.json();
 }
 
-const pending = () =>
-  database.db.select().from(outbox).where(isNull(outbox.deliveredAt));
+const pending = () => database.db.select().from(outbox).where(isNull(outbox.deliveredAt));
 
 describe('outbox', () => {
   it('writes a message only when the change commits', async () => {
@@ -70,7 +77,10 @@ describe('outbox', () => {
         throw new Error('the change fails');
       }),
     ).rejects.toThrow('the change fails');
-    const rows = await database.db.select().from(outbox).where(sql`${outbox.payload}->>'targetId' = 'rolled-back'`);
+    const rows = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'targetId' = 'rolled-back'`);
     expect(rows).toEqual([]);
   });
 
@@ -87,7 +97,10 @@ describe('outbox', () => {
     );
     expect(message?.payload).toMatchObject({ kind: 'demand.overdue', targetType: 'demand' });
 
-    const result = await dispatchOutbox({ db: database.db, consumers: { [NOTIFICATION_TOPIC]: notificationConsumer, [DEMAND_STATUS_TOPIC]: async () => {} } });
+    const result = await dispatchOutbox({
+      db: database.db,
+      consumers: { [NOTIFICATION_TOPIC]: notificationConsumer, [DEMAND_STATUS_TOPIC]: async () => {} },
+    });
     expect(result.failed).toBe(0);
     const street = await loginAs(app, 'street');
     const mine = (await app.inject({ url: '/api/notifications', headers: { cookie: street } })).json();
@@ -97,9 +110,17 @@ describe('outbox', () => {
     expect(theirs.items.map((n: { targetId: string }) => n.targetId)).not.toContain(d.id);
     // marking read: own street yes, the other street 403 (audited)
     const id = mine.items.find((n: { targetId: string }) => n.targetId === d.id).id;
-    const foreign = await app.inject({ method: 'POST', url: `/api/notifications/${id}/read`, headers: { cookie: other } });
+    const foreign = await app.inject({
+      method: 'POST',
+      url: `/api/notifications/${id}/read`,
+      headers: { cookie: other },
+    });
     expect(foreign.statusCode).toBe(403);
-    const read = await app.inject({ method: 'POST', url: `/api/notifications/${id}/read`, headers: { cookie: street } });
+    const read = await app.inject({
+      method: 'POST',
+      url: `/api/notifications/${id}/read`,
+      headers: { cookie: street },
+    });
     expect(read.statusCode).toBe(204);
   });
 
@@ -155,7 +176,14 @@ describe('outbox', () => {
       .from(notifications)
       .where(sql`${notifications.targetId} LIKE 'crash-%'`);
     expect(applied[0]?.n).toBe(5); // de-duplicated by message id
-    recordReliability({ kind: 'outbox', backend: backendName(), delivered: 5, lost: 0, appliedTwice: 0, redelivered: 1 });
+    recordReliability({
+      kind: 'outbox',
+      backend: backendName(),
+      delivered: 5,
+      lost: 0,
+      appliedTwice: 0,
+      redelivered: 1,
+    });
   });
 
   it('a failing consumer is retried later with back-off, never dropped', async () => {
@@ -174,7 +202,10 @@ describe('outbox', () => {
       },
     });
     expect(failing.failed).toBeGreaterThanOrEqual(1);
-    const [row] = await database.db.select().from(outbox).where(eq(outbox.id, status?.id as string));
+    const [row] = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, status?.id as string));
     expect(row).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'gateway down' });
     expect(row?.availableAt.getTime()).toBeGreaterThan(Date.now());
     const admin = await loginAs(app, 'admin');

@@ -56,7 +56,8 @@ export function webhookConsumer(options: WebhookOptions): OutboxConsumer {
       'x-jiedao-topic': message.topic,
     };
     if (options.secret)
-      headers['x-jiedao-signature'] = `sha256=${createHmac('sha256', options.secret).update(body).digest('hex')}`;
+      headers['x-jiedao-signature'] =
+        `sha256=${createHmac('sha256', options.secret).update(body).digest('hex')}`;
     const res = await fetch(options.url, {
       method: 'POST',
       headers,

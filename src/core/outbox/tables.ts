@@ -22,11 +22,7 @@ export const outbox = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     lastError: text('last_error'),
   },
-  (t) => [
-    index('outbox_pending_idx')
-      .on(t.availableAt)
-      .where(sql`${t.deliveredAt} IS NULL`),
-  ],
+  (t) => [index('outbox_pending_idx').on(t.availableAt).where(sql`${t.deliveredAt} IS NULL`)],
 );
 
 /**

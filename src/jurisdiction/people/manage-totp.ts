@@ -1,11 +1,6 @@
 import { type AuditActor, appendAudit } from '../../core/audit/append-audit.ts';
-import { otpauthUri, generateTotpSecret, verifyTotp } from '../../core/auth/totp.ts';
-import {
-  deleteUserTotp,
-  findUserTotp,
-  markTotpUsed,
-  savePendingTotp,
-} from '../../core/auth/totp-store.ts';
+import { generateTotpSecret, otpauthUri, verifyTotp } from '../../core/auth/totp.ts';
+import { deleteUserTotp, findUserTotp, markTotpUsed, savePendingTotp } from '../../core/auth/totp-store.ts';
 import type { UserWithUnit } from '../../core/auth/users-store.ts';
 import type { Db } from '../../core/db/connection.ts';
 import { AppError } from '../../core/errors.ts';

@@ -67,7 +67,13 @@ export const totpRoutes =
       { schema: { tags: ['auth'], description: '用 App 上的第一个验证码确认启用', body: Code } },
       async (request, reply) => {
         const p = person(requirePrincipal(request));
-        await enableTotp({ db: db(), user: me(p), actor: actorOf(p), code: request.body.code, requestId: request.id });
+        await enableTotp({
+          db: db(),
+          user: me(p),
+          actor: actorOf(p),
+          code: request.body.code,
+          requestId: request.id,
+        });
         return reply.status(204).send();
       },
     );
@@ -77,7 +83,13 @@ export const totpRoutes =
       { schema: { tags: ['auth'], description: '用当前验证码停用', body: Code } },
       async (request, reply) => {
         const p = person(requirePrincipal(request));
-        await disableTotp({ db: db(), user: me(p), actor: actorOf(p), code: request.body.code, requestId: request.id });
+        await disableTotp({
+          db: db(),
+          user: me(p),
+          actor: actorOf(p),
+          code: request.body.code,
+          requestId: request.id,
+        });
         return reply.status(204).send();
       },
     );
