@@ -9,14 +9,19 @@ const MB = 1024 * 1024;
 
 const ask = <T>(child: ChildProcess, message: string, key: string) =>
   new Promise<T>((resolve, reject) => {
+    const exit = (code: number | null) => {
+      child.off('message', on);
+      reject(new Error(`server process exited (${code})`));
+    };
     const on = (m: Record<string, unknown>) => {
       if (key in m) {
         child.off('message', on);
+        child.off('exit', exit);
         resolve(m[key] as T);
       }
     };
     child.on('message', on);
-    child.once('exit', (code) => reject(new Error(`server process exited (${code})`)));
+    child.once('exit', exit);
     if (message) child.send(message);
   });
 
@@ -27,7 +32,7 @@ const ask = <T>(child: ChildProcess, message: string, key: string) =>
  */
 export async function benchMemory(dataDir: string, demands: number) {
   const child = fork(new URL('./lib/server-process.ts', import.meta.url), [dataDir], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {

@@ -49,8 +49,10 @@ export async function benchRanking(database: Database, n: number, rawRuns: numbe
     sql`SELECT count(*)::int AS rows FROM demand_rollups WHERE district_code = ${BENCH_DISTRICT} AND period = ${period}`,
   );
   return {
-    ranking_p95_ms: round(quantile(both, 0.95)),
-    ranking_p50_ms: round(quantile(both, 0.5)),
+    // The target is per ranking (streets, departments): the slower level's p95.
+    ranking_p95_ms: round(Math.max(quantile(streets, 0.95), quantile(departments, 0.95))),
+    both_levels_p95_ms: round(quantile(both, 0.95)),
+    both_levels_p50_ms: round(quantile(both, 0.5)),
     street_p95_ms: round(quantile(streets, 0.95)),
     department_p95_ms: round(quantile(departments, 0.95)),
     raw_p50_ms: round(quantile(raw, 0.5)),

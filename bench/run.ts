@@ -42,16 +42,16 @@ const json = values.json;
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
 const cfg = {
-  pgDemands: num(values['pg-demands'], quick ? 12_000 : 200_000),
-  pgliteDemands: num(values['pglite-demands'], quick ? 3_000 : 50_000),
+  pgDemands: num(values['pg-demands'], quick ? 8_000 : 200_000),
+  pgliteDemands: num(values['pglite-demands'], quick ? 2_000 : 50_000),
   months: num(values.months, quick ? 3 : 12),
   seconds: num(values.seconds, quick ? 4 : 10),
   rounds: num(values.rounds, quick ? 1 : 3),
-  memoryDemands: num(values['memory-demands'], quick ? 600 : 5_000),
+  memoryDemands: num(values['memory-demands'], quick ? 400 : 5_000),
   rankingCalls: quick ? 40 : 200,
   rawRankingRuns: quick ? 2 : 5,
   classifyDemands: quick ? 3_000 : 20_000,
-  workbenchSeconds: quick ? 5 : 20,
+  workbenchSeconds: quick ? 4 : 20,
   sweepBacklog: quick ? 1_500 : 10_000,
 };
 const summary: Record<string, unknown> = {};

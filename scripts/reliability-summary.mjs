@@ -35,6 +35,11 @@ const line = (label, backend) => {
     'wrongly-allowed': sum('access', 'wronglyAllowed', backend),
     'fuzz cases tried': sum('fuzz', 'cases', backend),
     'fuzz failures': sum('fuzz', 'failures', backend),
+    'load requests': sum('load', 'requests', backend),
+    'load errors': sum('load', 'errors', backend),
+    'backups restored identically': entries.filter(
+      (e) => e.kind === 'backup' && e.identical && (!backend || e.backend === backend),
+    ).length,
     'damaged folders refused': entries.filter(
       (e) => e.kind === 'data-folder' && e.refused && (!backend || e.backend === backend),
     ).length,
@@ -59,5 +64,7 @@ const bad =
   total['outbox-applied-twice'] +
   total['wrongly-allowed'] +
   total['fuzz failures'] +
+  total['load errors'] +
+  entries.filter((e) => e.kind === 'backup' && !e.identical).length +
   auditBroken;
 process.exit(bad > 0 ? 1 : 0);

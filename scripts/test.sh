@@ -16,8 +16,17 @@ npx tsc --noEmit -p . || status=1
 npx tsc --noEmit -p web || status=1
 
 step "tests on PGlite"
-rm -f .tmp/vitest-pglite.json .tmp/vitest-postgres.json .tmp/vitest-e2e.json
+rm -f .tmp/vitest-pglite.json .tmp/vitest-postgres.json .tmp/vitest-e2e.json .tmp/vitest-tz-*.json .tmp/reliability-report.jsonl
+# the reliability tests (test/reliability) write their numbers here; summed up at the end
+export JIEDAO_RELIABILITY_REPORT="$PWD/.tmp/reliability-report.jsonl"
 env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pglite.json || status=1
+
+step "time zones: pure rules, deadlines and the demands tests under Asia/Shanghai and America/New_York"
+# (the runs above and below use the machine's zone; calendar dates must never come from a raw Date)
+for tz in Asia/Shanghai America/New_York; do
+  TZ=$tz env -u DATABASE_URL npx vitest run src test/demands test/reliability/provisional-deadlines.test.ts \
+    --reporter=dot --reporter=json --outputFile.json=".tmp/vitest-tz-${tz//\//-}.json" || status=1
+done
 
 step "end-to-end tests (Chromium)"
 # the built web app on a temp PGlite server, driven by playwright-core in Debian's Chromium
@@ -39,5 +48,7 @@ else
   status=1
 fi
 
-node scripts/test-summary.mjs .tmp/vitest-pglite.json:PGlite .tmp/vitest-e2e.json:Chromium .tmp/vitest-postgres.json:PostgreSQL || status=1
+node scripts/reliability-summary.mjs .tmp/reliability-report.jsonl || status=1
+node scripts/test-summary.mjs .tmp/vitest-pglite.json:PGlite .tmp/vitest-e2e.json:Chromium .tmp/vitest-postgres.json:PostgreSQL \
+  .tmp/vitest-tz-Asia-Shanghai.json:TZ=Asia/Shanghai .tmp/vitest-tz-America-New_York.json:TZ=America/New_York || status=1
 exit $status

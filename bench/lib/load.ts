@@ -36,10 +36,17 @@ export class LoadGenerator {
 
   run(spec: LoadSpec): Promise<LoadResult> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', (m: LoadResult | { error: string }) =>
-        'error' in m ? reject(new Error(m.error)) : resolve(m),
-      );
-      this.worker.once('error', reject);
+      const onError = (err: Error) => {
+        this.worker.off('message', onMessage);
+        reject(err);
+      };
+      const onMessage = (m: LoadResult | { error: string }) => {
+        this.worker.off('error', onError);
+        if ('error' in m) reject(new Error(m.error));
+        else resolve(m);
+      };
+      this.worker.once('message', onMessage);
+      this.worker.once('error', onError);
       this.worker.postMessage(spec);
     });
   }

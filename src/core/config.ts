@@ -21,6 +21,12 @@ export interface Config {
   filesDir?: string | undefined;
   /** The largest upload accepted, in bytes. */
   fileMaxBytes?: number;
+  /**
+   * Whose X-Forwarded-For to believe (client IPs for rate limits and the audit log): proxy addresses
+   * or presets, comma-separated; `true` trusts anyone (never on an open port). Default: a proxy on
+   * this host or a private network.
+   */
+  trustProxy?: string;
 }
 
 const num = (value: string | undefined, fallback: number): number => {
@@ -43,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     filesDir: env.JIEDAO_FILES_DIR || undefined,
     fileMaxBytes: num(env.JIEDAO_FILE_MAX_BYTES, 10 * 1024 * 1024),
+    trustProxy: env.JIEDAO_TRUST_PROXY || 'loopback,linklocal,uniquelocal',
   };
 }
 

@@ -105,11 +105,13 @@ export async function computeRanking(
   input: { districtCode: string; period: string; level: 'street' | 'department'; now?: Date },
 ): Promise<Ranking> {
   monthRange(input.period); // validates the period
-  const [{ weights, profileId }, units, rows] = await Promise.all([
+  const [{ weights, profileId }, units] = await Promise.all([
     demandRules(db, input.districtCode),
     cachedUnits(db, input.districtCode, input.level, () => rankingUnits(db, input.districtCode, input.level)),
-    readRollups(db, { ...input, now: input.now ?? new Date() }),
   ]);
+  // Streets and departments are the district's children: sum per child in SQL when all of them are.
+  const topLevel = units.every((u) => u.path.split('/').length === 4);
+  const rows = await readRollups(db, { ...input, now: input.now ?? new Date(), topLevel });
   return {
     period: input.period,
     level: input.level,

@@ -33,6 +33,8 @@ export interface Deadlines {
   contactDueAt: Date;
   timeLimit: TimeLimitSpec & { basis: 'urgent' | 'utilities' | 'general' | 'complex' };
   warnings: string[];
+  /** The handle-by deadline crosses a year without official holiday data (Mon–Fri assumed). */
+  provisional: boolean;
 }
 
 /**
@@ -61,5 +63,6 @@ export function computeDeadlines(
     contactDueAt: cap(contact.due),
     timeLimit: { ...spec, basis },
     warnings: [...new Set([...handle.coverage.warnings, ...sign.coverage.warnings])],
+    provisional: !handle.coverage.complete || !sign.coverage.complete,
   };
 }

@@ -35,6 +35,7 @@ export const EVENT_TYPES = [
   'due_soon',
   'overdue',
   'callback_scheduled',
+  'deadline_recomputed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -56,6 +57,11 @@ export interface DemandState {
   dueAt: Date | null;
   signDueAt: Date | null;
   contactDueAt: Date | null;
+  /**
+   * The deadlines rest on a year without official holiday data (Mon–Fri assumed): recomputed when
+   * that year's calendar is imported (recompute-provisional-deadlines.ts).
+   */
+  deadlineProvisional: boolean;
   firstDispatchedAt: Date | null;
   dispatchedAt: Date | null;
   signedAt: Date | null;
@@ -111,6 +117,7 @@ const ALLOWED_FROM: Record<EventType, readonly DemandStatus[] | 'never'> = {
   due_soon: [...HANDLING, 'returned'],
   overdue: [...HANDLING, 'returned'],
   callback_scheduled: [...HANDLING, 'returned', 'replied'],
+  deadline_recomputed: [...HANDLING, 'returned', 'replied'],
 };
 
 /** The state before any event. */
@@ -122,6 +129,7 @@ export function initialState(): DemandState {
     dueAt: null,
     signDueAt: null,
     contactDueAt: null,
+    deadlineProvisional: false,
     firstDispatchedAt: null,
     dispatchedAt: null,
     signedAt: null,
@@ -213,6 +221,7 @@ export function applyEvent(state: DemandState, event: DemandEventRecord): Demand
       s.dueAt = date(d.dueAt) ?? s.dueAt;
       s.signDueAt = date(d.signDueAt) ?? s.signDueAt;
       s.contactDueAt = date(d.contactDueAt) ?? s.contactDueAt;
+      if (d.dueAt) s.deadlineProvisional = d.deadlineProvisional === true;
       s.firstDispatchedAt ??= event.at;
       s.dispatchedAt = event.at;
       s.signedAt = null;
@@ -278,6 +287,18 @@ export function applyEvent(state: DemandState, event: DemandEventRecord): Demand
       return { ...s, dueState: 'overdue' };
     case 'callback_scheduled':
       return { ...s, dueState: s.status === 'replied' ? 'expired' : s.dueState };
+    case 'deadline_recomputed': {
+      const due = date(d.dueAt) ?? s.dueAt;
+      return {
+        ...s,
+        dueAt: due,
+        signDueAt: date(d.signDueAt) ?? s.signDueAt,
+        contactDueAt: date(d.contactDueAt) ?? s.contactDueAt,
+        deadlineProvisional: d.deadlineProvisional === true,
+        // a later deadline lifts a due-soon/overdue mark; the sweeper sets it again when it is due
+        dueState: due && due > event.at && s.status !== 'replied' ? 'ok' : s.dueState,
+      };
+    }
     case 'copied':
     case 'merged_in':
       return s;

@@ -47,8 +47,9 @@ export async function planDispatch(
 ): Promise<PlannedEvent[]> {
   const calendar = await ctx.calendars.get(db, input.districtCode);
   const { timeLimits } = await demandRules(db, input.districtCode);
+  const from = input.now ?? new Date();
   const deadlines = computeDeadlines(calendar, timeLimits, {
-    from: input.now ?? new Date(),
+    from,
     urgent: input.urgent,
     roundTheClock: input.owner.flags.includes('24x7'),
     complexity: input.complexity,
@@ -66,6 +67,9 @@ export async function planDispatch(
         timeLimit: deadlines.timeLimit,
         why: input.why,
         calendarWarnings: deadlines.warnings,
+        deadlineProvisional: deadlines.provisional,
+        // the instant the limits count from: a provisional deadline is recomputed from it
+        deadlineFrom: from.toISOString(),
       },
     },
   ];

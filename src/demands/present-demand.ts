@@ -23,6 +23,8 @@ export const DemandView = z.object({
   ownerUnitId: z.string().nullable(),
   dueAt: z.string().nullable(),
   signDueAt: z.string().nullable(),
+  /** The deadline assumed Mon–Fri for a year without holiday data; recomputed when it is imported. */
+  deadlineProvisional: z.boolean(),
   dueState: z.string(),
   escalated: z.boolean(),
   createdAt: z.string(),
@@ -67,6 +69,7 @@ export function presentDemand(d: DemandRow, options: { reveal?: boolean } = {}):
     ownerUnitId: d.ownerUnitId,
     dueAt: iso(d.dueAt),
     signDueAt: iso(d.signDueAt),
+    deadlineProvisional: (d.state as { deadlineProvisional?: unknown }).deadlineProvisional === true,
     dueState: d.dueState,
     escalated: d.escalated,
     createdAt: d.createdAt.toISOString(),

@@ -2,13 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, type Principal, scopePath } from '../core/auth/authorize.ts';
 import { notFound } from '../core/errors.ts';
+import { sendXlsx } from '../core/export/xlsx.ts';
 import { requirePrincipal } from '../http/auth-hook.ts';
 import type { AppContext } from '../http/context.ts';
 import { getUnitByCode } from '../jurisdiction/store.ts';
 import { whistlesForGridEvent } from '../whistles/store.ts';
 import { categoryFile, listCategories } from './categories.ts';
 import { GridEventAction } from './event-actions.ts';
-import { foldSteps, STATUSES } from './event-lifecycle.ts';
+import { gridEventsXlsx } from './events-xlsx.ts';
+import { foldSteps, type GridEventStatus, STATUS_NAMES, STATUSES } from './event-lifecycle.ts';
 import { getGridEvent, listGridEvents, listSteps, toStepRecord } from './events-store.ts';
 import { gridEventIndicators } from './grid-event-indicators.ts';
 import { monthSchema } from './model.ts';
@@ -133,11 +135,12 @@ export const eventRoutes =
             gridCode: z.string().optional(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
             offset: z.coerce.number().int().min(0).default(0),
+            format: z.enum(['json', 'xlsx']).default('json').describe('xlsx：网格事件台账'),
           }),
           response: { 200: z.object({ items: z.array(GridEventView) }) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const p = requirePrincipal(request);
         authorize(p, gridWorkPolicy.read);
         const q = request.query;
@@ -154,9 +157,13 @@ export const eventRoutes =
           limit: q.limit,
           offset: q.offset,
         });
-        return {
-          items: rows.map((r) => presentGridEvent(r, reviveState(r))),
-        };
+        const items = rows.map((r) => presentGridEvent(r, reviveState(r)));
+        if (q.format === 'xlsx') {
+          const names = q.status?.split(',').map((s) => STATUS_NAMES[s as GridEventStatus] ?? s);
+          const filter = [names && `状态：${names.join('、')}`, q.overdue && '仅超期'].filter(Boolean);
+          return sendXlsx(reply, '网格事件台账.xlsx', await gridEventsXlsx(items, filter as string[]));
+        }
+        return { items };
       },
     );
 

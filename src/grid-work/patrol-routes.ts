@@ -12,7 +12,7 @@ import { patrolSheetXlsx } from './patrol-xlsx.ts';
 import { gridWorkPolicy } from './policy.ts';
 import { PatrolEntryView, presentEntry, presentSheet, SheetView } from './present-grid-work.ts';
 import { PatrolEntryInput, recordPatrolEntry } from './record-patrol-entry.ts';
-import { signPatrolSheet } from './sign-patrol-sheet.ts';
+import { maySignSheet, signPatrolSheet } from './sign-patrol-sheet.ts';
 
 const SheetParams = z.object({ communityCode: z.string().length(12), month: monthSchema });
 
@@ -127,7 +127,7 @@ export const patrolRoutes =
             await patrolSheetXlsx(sheet),
           );
         }
-        return presentSheet(sheet);
+        return { ...presentSheet(sheet), maySign: await maySignSheet(db(), p, sheet) };
       },
     );
 
@@ -150,7 +150,7 @@ export const patrolRoutes =
           input: { ...request.params, opinion: request.body.opinion },
           requestId: request.id,
         });
-        return presentSheet(sheet);
+        return { ...presentSheet(sheet), maySign: false };
       },
     );
   };

@@ -77,6 +77,8 @@ export const SheetView = z.object({
     })
     .nullable(),
   intact: z.boolean().nullable(),
+  /** Whether the caller may sign it now (the designated secretary, an open month with entries). */
+  maySign: z.boolean().optional(),
 });
 
 export function presentSheet(s: PatrolSheet): z.infer<typeof SheetView> {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { authorize, type Principal } from '../core/auth/authorize.ts';
+import { authorize, decide, type Principal } from '../core/auth/authorize.ts';
 import type { Db } from '../core/db/connection.ts';
 import { getAncestors } from '../jurisdiction/store.ts';
 import { communityOf } from './patrol-sheet.ts';
 import { gridWorkPolicy } from './policy.ts';
 import { getRegister, listMajorItems, listRegisterItems } from './register-store.ts';
 import type { ProblemItemRow } from './tables.ts';
+
+export const REGISTER_ACTIONS = ['add_item', 'report_major', 'draft_from_events', 'submit', 'sign_off'] as const;
+export type RegisterAction = (typeof REGISTER_ACTIONS)[number];
 
 export const ItemView = z.object({
   id: z.string(),
@@ -23,6 +26,8 @@ export const ItemView = z.object({
   result: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** What the caller may do with this line now: `assign` (a major item's leader), `resolve` (落实情况). */
+  allowedActions: z.array(z.enum(['assign', 'resolve'])).optional(),
 });
 
 export const RegisterView = z.object({
@@ -38,6 +43,8 @@ export const RegisterView = z.object({
   items: z.array(ItemView),
   /** 即报即办: the month's major items, outside the register. */
   majorItems: z.array(ItemView),
+  /** What the caller may do with the register now (the screen offers only these). */
+  allowedActions: z.array(z.enum(REGISTER_ACTIONS)),
 });
 export type RegisterView = z.infer<typeof RegisterView>;
 
@@ -83,17 +90,51 @@ export async function loadRegister(options: {
     getAncestors(db, community),
   ]);
   const items = register ? await listRegisterItems(db, register.id) : [];
+  const status = register?.status ?? 'draft';
+  const may = mayOn(principal, community.path);
+  const withActions = (i: ProblemItemRow) => ({ ...presentItem(i), allowedActions: itemActions(may, i) });
   return {
     id: register?.id ?? null,
     community: { code: community.code, name: community.name },
     streetName: chain.find((u) => u.level === 'street')?.name ?? null,
     month,
-    status: register?.status ?? 'draft',
+    status,
     submittedAt: iso(register?.submittedAt ?? null),
     submittedBy: register?.submittedByLabel ?? null,
     signedOffAt: iso(register?.signedOffAt ?? null),
     signedOffLeader: register?.signedOffLeader ?? null,
-    items: items.map(presentItem),
-    majorItems: major.map(presentItem),
+    items: items.map(withActions),
+    majorItems: major.map(withActions),
+    allowedActions: registerActions(may, status, items.length),
   };
+}
+
+type May = (rule: keyof typeof gridWorkPolicy) => boolean;
+
+/** The caller's policy decisions on one community (role and jurisdiction, as every write checks them). */
+export function mayOn(principal: Principal, communityPath: string): May {
+  const scope = { districtCode: principal.districtCode, paths: [communityPath] };
+  return (rule) => decide(principal, gridWorkPolicy[rule], scope).allowed;
+}
+
+/** The register's next steps: the community writes and submits a draft; the street signs off. */
+export function registerActions(
+  may: May,
+  status: 'draft' | 'submitted' | 'signed_off',
+  itemCount: number,
+): RegisterAction[] {
+  const out: RegisterAction[] = [];
+  if (may('registerWrite')) out.push(...(status === 'draft' ? (['add_item'] as const) : []), 'report_major');
+  if (status === 'draft' && may('registerSubmit')) {
+    out.push('draft_from_events', ...(itemCount > 0 ? (['submit'] as const) : []));
+  }
+  if (status === 'submitted' && may('registerSignOff')) out.push('sign_off');
+  return out;
+}
+
+/** A line's next step: a pending major item gets its leader at once; an assigned line its result. */
+export function itemActions(may: May, i: ProblemItemRow): ('assign' | 'resolve')[] {
+  if (i.major && i.status === 'submitted' && may('registerSignOff')) return ['assign'];
+  if (i.status === 'assigned' && may('registerResult')) return ['resolve'];
+  return [];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appendAudit } from '../core/audit/append-audit.ts';
-import { authorize, type Principal } from '../core/auth/authorize.ts';
+import { authorize, decide, type Principal } from '../core/auth/authorize.ts';
 import type { Db } from '../core/db/connection.ts';
 import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
@@ -101,4 +101,16 @@ export async function signPatrolSheet(options: {
     communityCode: input.communityCode,
     month: input.month,
   });
+}
+
+/**
+ * Whether the caller could sign this sheet now (what the screen offers; signing re-checks all of it):
+ * an open month with entries, not ahead of today, and the caller the community's designated secretary.
+ */
+export async function maySignSheet(db: Db, principal: Principal, sheet: PatrolSheet): Promise<boolean> {
+  if (sheet.status !== 'open' || sheet.entries.length === 0) return false;
+  if (sheet.month > beijingMonth(new Date())) return false;
+  const scope = { districtCode: principal.districtCode, paths: [sheet.community.path] };
+  if (!decide(principal, gridWorkPolicy.signSheet, scope).allowed) return false;
+  return (await activeSecretary(db, sheet.community.id))?.userId === principal.userId;
 }

@@ -58,7 +58,9 @@ export async function buildServer(
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : uuidv7();
     },
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // a client cannot choose its own IP (rate limits, audit) unless it comes through a trusted proxy
+    trustProxy:
+      ctx.config.trustProxy === 'true' ? true : (ctx.config.trustProxy ?? 'loopback,linklocal,uniquelocal'),
     frameworkErrors: renderFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

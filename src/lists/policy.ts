@@ -17,6 +17,12 @@ export const listsPolicy = {
     roles: ['dept_handler', 'street_dispatcher', 'district_admin'],
     scoped: true,
   },
+  /** The streets and communities to pick from when filing a request, a form or a meeting. */
+  readTargets: {
+    action: 'burden_target.read',
+    roles: ['dept_handler', 'street_dispatcher', 'district_admin'],
+    scoped: true,
+  },
   readWorkRequests: { action: 'work_request.read', roles: ALL_STAFF, scoped: true },
   acknowledgeNotice: {
     action: 'work_notice.acknowledge',

@@ -8,6 +8,7 @@ import type { AppContext } from '../http/context.ts';
 import { getUnitByCode, listUnits } from '../jurisdiction/store.ts';
 import { burdenRegistryRoutes } from './burden/registry-routes.ts';
 import { burdenRoutes } from './burden/routes.ts';
+import { burdenTargetRoutes } from './burden/target-routes.ts';
 import { importList } from './import-list.ts';
 import { listVersionXlsx } from './list-xlsx.ts';
 import { chinaToday, districtUnitCode, listKindSchema } from './model.ts';
@@ -265,5 +266,6 @@ export const listsRoutes =
 
     await app.register(burdenRoutes(ctx));
     await app.register(burdenRegistryRoutes(ctx));
+    await app.register(burdenTargetRoutes(ctx));
     await app.register(serviceRoutes(ctx));
   };

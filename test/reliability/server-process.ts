@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -29,14 +30,23 @@ export class ServerProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
+  /** The running server's process id (memory sampling). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the server and waits until /api/health answers. */
   async start(timeoutMs = 120_000): Promise<void> {
     this.child = spawn(
       'node',
       [BIN, 'serve', '--host', '127.0.0.1', '--port', String(this.port), ...this.args],
       {
-        env: { ...this.env, LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { LOG_LEVEL: 'warn', ...this.env },
+        stdio: [
+          'ignore',
+          this.env.DEBUG_LOG_FILE ? openSync(this.env.DEBUG_LOG_FILE, 'w') : 'ignore',
+          'pipe',
+        ],
       },
     );
     let stderr = '';

@@ -1,9 +1,13 @@
 import { type AuditActor, appendAudit } from '../audit/append-audit.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
+import { enqueueMessages } from '../outbox/enqueue-message.ts';
 import { type CalendarOverride, calendarOverridesSchema } from './model.ts';
 import { parseHolidayNotice } from './parse-holiday-notice.ts';
 import { saveCalendarOverrides } from './store.ts';
+
+/** The outbox topic written with every calendar import. */
+export const CALENDAR_IMPORTED_TOPIC = 'calendar.imported';
 
 export interface ImportOverridesOptions {
   db: Db;
@@ -52,6 +56,14 @@ export async function importCalendarOverrides(
       targetId: options.scope,
       details: { year, entries: entries.length, source: options.source },
     });
+    // Deadlines written as provisional for this year are recomputed by the outbox's consumer.
+    await enqueueMessages(tx, [
+      {
+        districtCode: options.districtCode,
+        topic: CALENDAR_IMPORTED_TOPIC,
+        payload: { scope: options.scope, year, entries: entries.length },
+      },
+    ]);
   });
   return { year, entries, warnings };
 }

@@ -11,7 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { checkDataFolder } from './check-data-folder.ts';
-import { fsyncTree, pgliteFolderOptions } from './durable-pglite.ts';
+import { fsyncTree, pgliteFolderOptions, yieldBetweenOperations } from './durable-pglite.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -105,6 +105,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     );
   }
   if (fresh && fsync) fsyncTree(path.resolve(dataDir)); // the new cluster PGlite unpacked outside PostgreSQL
+  yieldBetweenOperations(client);
   if (!inMemory && !fresh && (options.checkOnOpen ?? process.env.JIEDAO_PGLITE_CHECK !== '0')) {
     const problems = await checkDataFolder(client).catch((err: Error) => [
       { table: '*', message: err.message },

@@ -10,23 +10,33 @@ export interface RollupRow extends Counters {
   overdueUndecided: number;
 }
 
-/** The month's rollup rows of a district as of `now`: two index scans of a few thousand rows. */
+/**
+ * The month's rollup rows of a district as of `now`: two index scans of a few thousand rows. With
+ * `topLevel`, summed in SQL per district child (`/district/unit/`, the level streets and departments
+ * sit at), so a few hundred rows cross to the application instead of every owning unit's.
+ */
 export async function readRollups(
   db: Db,
-  input: { districtCode: string; period: string; now: Date },
+  input: { districtCode: string; period: string; now: Date; topLevel?: boolean },
 ): Promise<RollupRow[]> {
+  const key = input.topLevel
+    ? sql`'/' || split_part(owner_path, '/', 2) || '/' || split_part(owner_path, '/', 3) || '/'`
+    : sql`owner_path`;
   const rows = await queryRows<Record<string, string | number>>(
     db,
-    sql`SELECT r.owner_path, r.dispatched, r.responded, r.late, r.callbacks, r.resolved, r.rated, r.satisfied,
-        r.appeals_excluded, coalesce(p.n, 0)::int AS overdue_undecided
-      FROM demand_rollups r
-      LEFT JOIN (
-        SELECT owner_path, count(*)::int AS n FROM demand_rollup_pending
+    sql`WITH r AS (
+        SELECT ${key} AS owner_path, sum(dispatched)::int AS dispatched, sum(responded)::int AS responded,
+          sum(late)::int AS late, sum(callbacks)::int AS callbacks, sum(resolved)::int AS resolved,
+          sum(rated)::int AS rated, sum(satisfied)::int AS satisfied, sum(appeals_excluded)::int AS appeals_excluded
+        FROM demand_rollups WHERE district_code = ${input.districtCode} AND period = ${input.period}
+        GROUP BY 1
+      ), p AS (
+        SELECT ${key} AS owner_path, count(*)::int AS n FROM demand_rollup_pending
         WHERE district_code = ${input.districtCode} AND period = ${input.period}
           AND fail_at < ${input.now.toISOString()}::timestamptz
-        GROUP BY owner_path
-      ) p ON p.owner_path = r.owner_path
-      WHERE r.district_code = ${input.districtCode} AND r.period = ${input.period}`,
+        GROUP BY 1
+      )
+      SELECT r.*, coalesce(p.n, 0)::int AS overdue_undecided FROM r LEFT JOIN p ON p.owner_path = r.owner_path`,
   );
   return rows.map((r) => ({
     ownerPath: String(r.owner_path),
