@@ -21,10 +21,11 @@ rm -f .tmp/vitest-pglite.json .tmp/vitest-postgres.json .tmp/vitest-e2e.json .tm
 export JIEDAO_RELIABILITY_REPORT="$PWD/.tmp/reliability-report.jsonl"
 env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-pglite.json || status=1
 
-step "time zones: pure rules, deadlines and the demands tests under Asia/Shanghai and America/New_York"
+step "time zones: pure rules and the deadline tests under Asia/Shanghai and America/New_York"
 # (the runs above and below use the machine's zone; calendar dates must never come from a raw Date)
 for tz in Asia/Shanghai America/New_York; do
-  TZ=$tz env -u DATABASE_URL npx vitest run src test/demands test/reliability/provisional-deadlines.test.ts \
+  TZ=$tz env -u DATABASE_URL npx vitest run src test/demands/deadlines-sweeper.test.ts test/demands/lifecycle.test.ts \
+    test/reliability/provisional-deadlines.test.ts test/grid-work/patrol.test.ts test/tasks/reminders.test.ts \
     --reporter=dot --reporter=json --outputFile.json=".tmp/vitest-tz-${tz//\//-}.json" || status=1
 done
 
@@ -38,11 +39,16 @@ else
   status=1
 fi
 
+step "load (quick: 20 clients × 10 s) on PGlite"
+env -u DATABASE_URL node --import tsx scripts/reliability/load-test.ts --quick || status=1
+
 step "tests on PostgreSQL"
 if pg_env=$(scripts/start-postgres.sh); then
   eval "$pg_env"
   trap 'scripts/stop-postgres.sh' EXIT
   npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-postgres.json || status=1
+  step "backup under load (quick), PGlite → PostgreSQL and PostgreSQL → PGlite"
+  node --import tsx scripts/reliability/backup-under-load.ts --quick || status=1
 else
   echo "could not start PostgreSQL" >&2
   status=1

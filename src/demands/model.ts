@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pointInputSchema } from '../core/geo/point.ts';
 
 /** 诉求类型 (SJS 16 + 表扬). */
 export const DEMAND_TYPES = ['咨询', '求助', '投诉', '举报', '建议', '表扬'] as const;
@@ -69,7 +70,7 @@ export const IntakeInput = z
     channel: z.enum(CHANNELS).default('hotline'),
     urgency: z.enum(URGENCIES).default('normal'),
     address: z.string().trim().max(300).nullish(),
-    point: z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).nullish(),
+    point: pointInputSchema.nullish(),
     attachments: z.array(Attachment).max(20).default([]),
     /** Operator's decision; when absent the suggestion is used. */
     categoryCode: z

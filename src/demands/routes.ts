@@ -4,6 +4,7 @@ import { appendAudit } from '../core/audit/append-audit.ts';
 import { authorize, scopePath } from '../core/auth/authorize.ts';
 import { notFound } from '../core/errors.ts';
 import { sendXlsx } from '../core/export/xlsx.ts';
+import { pointInputSchema } from '../core/geo/point.ts';
 import { requirePrincipal } from '../http/auth-hook.ts';
 import type { AppContext } from '../http/context.ts';
 import { getUnitByCode } from '../jurisdiction/store.ts';
@@ -26,7 +27,7 @@ const Detail = DemandView.extend({ events: z.array(EventView), allowedActions: z
 const SuggestBody = z.object({
   content: z.string().trim().min(2).max(5000),
   address: z.string().max(300).nullish(),
-  point: z.object({ lng: z.number(), lat: z.number() }).nullish(),
+  point: pointInputSchema.nullish(),
   categoryCode: z
     .string()
     .regex(/^\d{4}$/)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pointInputSchema } from '../core/geo/point.ts';
 
 /** Posts held on a grid (or, for the secretary, in a community). */
 export const POSTS = ['grid_worker', 'street_lane_chief', 'building_chief', 'party_secretary'] as const;
@@ -48,8 +49,8 @@ export const dateZh = (date: string): string =>
 /** Up to nine photo/evidence files (ids from `POST /api/files`). */
 export const fileIdsSchema = z.array(z.uuid()).max(9).default([]);
 
-/** A point in WGS-84 degrees. */
-export const pointSchema = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
+/** A point in WGS-84 degrees (or GCJ-02 with `crs: 'gcj02'`, converted; see core/geo/point.ts). */
+export const pointSchema = pointInputSchema;
 
 /** Whether a database error is a unique-constraint violation (either driver). */
 export function isUniqueViolation(err: unknown): boolean {

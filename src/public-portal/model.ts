@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pointInputSchema } from '../core/geo/point.ts';
 import { DEMAND_TYPES, SATISFACTION } from '../demands/model.ts';
 
 /**
@@ -30,7 +31,7 @@ export const PublicSubmitInput = z.object({
   type: z.enum(DEMAND_TYPES).default('投诉'),
   content: z.string().trim().min(10, '诉求内容至少 10 个字').max(2000),
   address: z.string().trim().min(4, '请填写发生地点（至少 4 个字）').max(300),
-  point: z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).nullish(),
+  point: pointInputSchema.nullish(),
 });
 export type PublicSubmitInput = z.infer<typeof PublicSubmitInput>;
 
