@@ -69,6 +69,8 @@ export interface DemandView {
   ownerUnitId: string | null;
   dueAt: string | null;
   signDueAt: string | null;
+  /** Mon–Fri assumed for a year without holiday data; recomputed when it is imported. */
+  deadlineProvisional?: boolean;
   dueState: 'ok' | 'due_soon' | 'overdue' | 'expired' | string;
   escalated: boolean;
   createdAt: string;

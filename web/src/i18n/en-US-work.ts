@@ -91,6 +91,7 @@ export const enUSWork: Widen<typeof zhCNWork> = {
     due_soon: 'Due soon',
     overdue: 'Overdue',
     callback_scheduled: 'Limit reached, callback scheduled',
+    deadline_recomputed: 'Deadline recomputed on the official holiday calendar',
   },
   publicSteps: {
     created: 'Received',
@@ -251,6 +252,9 @@ export const enUSWork: Widen<typeof zhCNWork> = {
     deadlines: 'Deadlines',
     signDue: 'Sign for by',
     handleDue: 'Handle by',
+    provisional: 'provisional',
+    provisionalHint:
+      "That year's holiday arrangement is not imported yet: Mon–Fri assumed; recomputed on import",
     timeline: 'Timeline',
     revealTitle: 'Show the caller in full',
   },

@@ -87,6 +87,7 @@ export const zhCNWork = {
     due_soon: '即将超期',
     overdue: '已超期',
     callback_scheduled: '时限到期，安排回访',
+    deadline_recomputed: '按正式节假日安排重算时限',
   },
   publicSteps: {
     created: '已受理',
@@ -246,6 +247,8 @@ export const zhCNWork = {
     deadlines: '时限',
     signDue: '签收时限',
     handleDue: '办理时限',
+    provisional: '暂定',
+    provisionalHint: '该年度节假日安排尚未导入，时限按周一至周五工作日暂定，导入后自动重算',
     timeline: '办理过程',
     revealTitle: '查看诉求人完整信息',
   },

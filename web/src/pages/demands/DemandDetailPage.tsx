@@ -1,6 +1,20 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -162,6 +176,13 @@ export default function DemandDetailPage() {
                 <span>
                   {t('demandDetail.handleDue')}：
                   <Countdown to={d.dueAt} done={!open || d.status === 'replied'} />
+                  {d.deadlineProvisional && (
+                    <Tooltip title={t('demandDetail.provisionalHint')}>
+                      <Tag color="gold" style={{ marginInlineStart: 8 }} data-testid="deadline-provisional">
+                        {t('demandDetail.provisional')}
+                      </Tag>
+                    </Tooltip>
+                  )}
                 </span>
               </Space>
             </Card>

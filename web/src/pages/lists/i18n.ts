@@ -1,12 +1,40 @@
+import { listsAdminEn, listsAdminZh } from './i18n-admin.ts';
+import { serviceEn, serviceZh } from './i18n-service.ts';
+import { burdenWorkEn, burdenWorkZh } from './i18n-work.ts';
+
 /**
  * The 清单与准入 / policy screens' words, merged into zh-CN.ts / en-US.ts under `listsPolicy` (kept
- * here so the shared language files change by one line each).
+ * here so the shared language files change by one line each; the larger tabs have their own files).
  */
 export const listsPolicyZh = {
   nav: '清单与政策',
   title: '清单与政策',
-  intro: '本区政策配置及依据、社区配备与经费对照、在用清单、社区减负统计',
-  tabs: { policy: '政策配置', report: '配备与经费', lists: '在用清单', burden: '减负统计' },
+  intro: '政策配置及依据、配备与经费、在用清单与导入、工作请求与减负、便民服务',
+  tabs: {
+    policy: '政策配置',
+    report: '配备与经费',
+    lists: '在用清单',
+    import: '清单导入',
+    requests: '工作请求',
+    registry: '报表与会议',
+    burden: '减负统计',
+    service: '便民服务',
+  },
+  saved: '已保存',
+  street: '街道',
+  pickTarget: '选择街道或社区',
+  pickCommunity: '选择社区',
+  print: '打印',
+  kinds: {
+    street_duty: '街道职责清单',
+    street_access: '街道行政事务准入清单',
+    community_access: '社区工作事项准入清单',
+    department_responsibility: '部门职责清单',
+    service_catalog: '社区服务站服务事项清单',
+  },
+  ...burdenWorkZh,
+  ...listsAdminZh,
+  service: serviceZh,
   policy: {
     profile: '当前配置',
     overrides: '本区调整 {{count}} 项',
@@ -63,8 +91,33 @@ export const listsPolicyZh = {
 export const listsPolicyEn: typeof listsPolicyZh = {
   nav: 'Lists & policy',
   title: 'Lists & policy',
-  intro: 'The district’s policy rules and sources, staffing and funding, lists in force, burden report',
-  tabs: { policy: 'Policy', report: 'Staffing & funding', lists: 'Lists in force', burden: 'Burden report' },
+  intro:
+    'Policy rules and sources, staffing and funding, lists and their import, work requests, service station',
+  tabs: {
+    policy: 'Policy',
+    report: 'Staffing & funding',
+    lists: 'Lists in force',
+    import: 'Import a list',
+    requests: 'Work requests',
+    registry: 'Forms & meetings',
+    burden: 'Burden report',
+    service: 'Service station',
+  },
+  saved: 'Saved',
+  street: 'street',
+  pickTarget: 'Pick a street or community',
+  pickCommunity: 'Pick communities',
+  print: 'Print',
+  kinds: {
+    street_duty: 'Street duty list',
+    street_access: 'Street access list',
+    community_access: 'Community access list',
+    department_responsibility: 'Department responsibility list',
+    service_catalog: 'Service-station catalog',
+  },
+  ...burdenWorkEn,
+  ...listsAdminEn,
+  service: serviceEn,
   policy: {
     profile: 'Active profile',
     overrides: '{{count}} district overrides',
