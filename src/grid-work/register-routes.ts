@@ -11,14 +11,7 @@ import { handleProblemItem, ItemAction } from './handle-problem-item.ts';
 import { monthSchema } from './model.ts';
 import { gridWorkPolicy } from './policy.ts';
 import { listPendingMajorItems, listRegisters } from './register-store.ts';
-import {
-  ItemView,
-  itemActions,
-  loadRegister,
-  mayOn,
-  presentItem,
-  RegisterView,
-} from './register-view.ts';
+import { ItemView, itemActions, loadRegister, mayOn, presentItem, RegisterView } from './register-view.ts';
 import { registerXlsx } from './register-xlsx.ts';
 import { SignOffInput, signOffRegister } from './sign-off-register.ts';
 import { submitRegister } from './submit-register.ts';
@@ -181,7 +174,10 @@ export const registerRoutes =
         authorize(p, gridWorkPolicy.read);
         const rows = await listPendingMajorItems(db(), p.districtCode, scopePath(p));
         return {
-          items: rows.map((i) => ({ ...presentItem(i), allowedActions: itemActions(mayOn(p, i.communityPath), i) })),
+          items: rows.map((i) => ({
+            ...presentItem(i),
+            allowedActions: itemActions(mayOn(p, i.communityPath), i),
+          })),
         };
       },
     );

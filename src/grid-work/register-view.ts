@@ -7,7 +7,13 @@ import { gridWorkPolicy } from './policy.ts';
 import { getRegister, listMajorItems, listRegisterItems } from './register-store.ts';
 import type { ProblemItemRow } from './tables.ts';
 
-export const REGISTER_ACTIONS = ['add_item', 'report_major', 'draft_from_events', 'submit', 'sign_off'] as const;
+export const REGISTER_ACTIONS = [
+  'add_item',
+  'report_major',
+  'draft_from_events',
+  'submit',
+  'sign_off',
+] as const;
 export type RegisterAction = (typeof REGISTER_ACTIONS)[number];
 
 export const ItemView = z.object({

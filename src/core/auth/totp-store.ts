@@ -1,6 +1,16 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { userTotp } from './tables.ts';
+
+/** Which of these users have an enabled second factor (one query for a list of users). */
+export async function usersWithTotp(db: Db, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ userId: userTotp.userId })
+    .from(userTotp)
+    .where(and(inArray(userTotp.userId, userIds), isNotNull(userTotp.enabledAt)));
+  return new Set(rows.map((r) => r.userId));
+}
 
 export type UserTotpRow = typeof userTotp.$inferSelect;
 

@@ -31,5 +31,7 @@ export const UserView = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  /** Whether the person logs in with a one-time code too (lists only; admins reset a lost one). */
+  totpEnabled: z.boolean().optional(),
 });
 export type UserView = z.infer<typeof UserView>;

@@ -4,6 +4,7 @@ import { appendAudit } from '../../core/audit/append-audit.ts';
 import { authorize, scopePath } from '../../core/auth/authorize.ts';
 import { ROLE_NAMES } from '../../core/auth/roles.ts';
 import { deleteSession, SESSION_COOKIE } from '../../core/auth/sessions.ts';
+import { usersWithTotp } from '../../core/auth/totp-store.ts';
 import {
   findUserById,
   listUsers,
@@ -109,7 +110,11 @@ export const peopleRoutes =
           withinPath: scopePath(p),
           ...request.query,
         });
-        return { items: rows.map((u) => presentUser(u)) };
+        const withTotp = await usersWithTotp(
+          db(),
+          rows.map((u) => u.id),
+        );
+        return { items: rows.map((u) => ({ ...presentUser(u), totpEnabled: withTotp.has(u.id) })) };
       },
     );
 

@@ -29,6 +29,8 @@ export interface UserView {
   active: boolean;
   locked: boolean;
   lastLoginAt: string | null;
+  /** In user lists: logs in with a one-time code too. */
+  totpEnabled?: boolean;
 }
 
 export interface Me {

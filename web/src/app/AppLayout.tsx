@@ -1,4 +1,10 @@
-import { LogoutOutlined, MenuOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -78,11 +84,13 @@ export function AppLayout() {
         ),
       },
       { type: 'divider' },
+      { key: 'security', icon: <SafetyCertificateOutlined />, label: t('account.menu') },
       { key: 'lang', icon: <TranslationOutlined />, label: langLabel },
       { key: 'logout', icon: <LogoutOutlined />, label: t('common.logout'), danger: true },
     ],
     onClick: ({ key }) => {
       if (key === 'lang') setLanguage(otherLang);
+      if (key === 'security') void navigate('/account/security');
       if (key === 'logout') logout.mutate();
     },
   };

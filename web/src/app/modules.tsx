@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   CommentOutlined,
   CompassOutlined,
   DashboardOutlined,
@@ -36,7 +37,9 @@ const UnitNamesPage = lazy(() => import('../pages/tasks/UnitNamesPage.tsx'));
 const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage.tsx'));
 const ParticipationPage = lazy(() => import('../pages/participation/ParticipationPage.tsx'));
 const GridWorkPage = lazy(() => import('../pages/grid-work/GridWorkPage.tsx'));
+const GridManagementPage = lazy(() => import('../pages/grid-management/GridManagementPage.tsx'));
 const WhistlesPage = lazy(() => import('../pages/whistles/WhistlesPage.tsx'));
+const SecurityPage = lazy(() => import('../pages/account/SecurityPage.tsx'));
 const ListsPolicyPage = lazy(() => import('../pages/lists/ListsPolicyPage.tsx'));
 
 /**
@@ -72,6 +75,16 @@ const DIVISION_ROLES: readonly Role[] = [
 ];
 
 export const MODULES: AppModule[] = [
+  {
+    // everyone's own second factor; reached from the user menu
+    key: 'account-security',
+    label: 'account.title',
+    icon: <ProfileOutlined />,
+    path: '/account/security',
+    roles: 'all',
+    element: <SecurityPage />,
+    menu: false,
+  },
   {
     key: 'workbench',
     label: 'nav.workbench',
@@ -205,6 +218,24 @@ export const MODULES: AppModule[] = [
     // src/grid-work/policy.ts patrol / reportEvent: the grid worker's phone screen
     roles: ['grid_worker'],
     element: <GridWorkPage />,
+  },
+  {
+    key: 'grid-management',
+    label: 'gridMgmt.nav',
+    icon: <ClusterOutlined />,
+    path: '/grid-management',
+    extraPaths: ['/grid-management/events/:id'],
+    // src/grid-work/policy.ts: managing levels and handlers of grid events, patrol sheets, the
+    // problems register and staffing (each tab by role, see grid-management-api.ts TAB_ROLES)
+    roles: [
+      'community_worker',
+      'street_dispatcher',
+      'dept_handler',
+      'district_admin',
+      'supervisor',
+      'auditor',
+    ],
+    element: <GridManagementPage />,
   },
   {
     key: 'lists-policy',

@@ -6,6 +6,7 @@ import { fetchUnits, keys } from '../api/queries.ts';
 import { fetchPlans, fetchReminders } from '../api/task-queries.ts';
 import type { UnmatchedName } from '../api/task-types.ts';
 import type { AuditVerifyResult, Items, Me, Role } from '../api/types.ts';
+import { gridManagementTodo } from '../pages/grid-management/todo-source.ts';
 import { fetchMyEvents, gridKeys } from '../pages/grid-work/grid-work-api.ts';
 import { fetchWhistles } from '../pages/whistles/whistles-api.ts';
 import { ME_KEY } from './session.ts';
@@ -216,6 +217,8 @@ export const TODO_SOURCES: TodoSource[] = [
       return items;
     },
   },
+  // 网格管理: cases to register/dispatch/close, dispose, verify; registers to sign off
+  gridManagementTodo,
   {
     // 吹哨报到: summoned departments check in (待报到); blowers close whistles in action (待结束).
     key: 'whistles',

@@ -1,3 +1,5 @@
+import { accountEn } from '../pages/account/i18n.ts';
+import { gridMgmtEn } from '../pages/grid-management/i18n-en.ts';
 import { gridWorkEn } from '../pages/grid-work/i18n.ts';
 import { listsPolicyEn } from '../pages/lists/i18n.ts';
 import { participationEn } from '../pages/participation/i18n.ts';
@@ -10,7 +12,9 @@ export const enUS: Messages = {
   ...enUSWork,
   participation: participationEn,
   gridWork: gridWorkEn,
+  gridMgmt: gridMgmtEn,
   whistles: whistlesEn,
+  account: accountEn,
   listsPolicy: listsPolicyEn,
   common: {
     appName: 'Street & Community Governance',

@@ -1,3 +1,5 @@
+import { accountZh } from '../pages/account/i18n.ts';
+import { gridMgmtZh } from '../pages/grid-management/i18n.ts';
 import { gridWorkZh } from '../pages/grid-work/i18n.ts';
 import { listsPolicyZh } from '../pages/lists/i18n.ts';
 import { participationZh } from '../pages/participation/i18n.ts';
@@ -9,7 +11,9 @@ export const zhCN = {
   ...zhCNWork,
   participation: participationZh,
   gridWork: gridWorkZh,
+  gridMgmt: gridMgmtZh,
   whistles: whistlesZh,
+  account: accountZh,
   listsPolicy: listsPolicyZh,
   common: {
     appName: '街道社区治理平台',

@@ -1,10 +1,15 @@
-import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  LockOutlined,
+  SafetyCertificateOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
 import type { Me } from '../api/types.ts';
 import { ME_KEY, sessionHint, useMe } from '../app/session.ts';
@@ -13,7 +18,12 @@ import { setLanguage } from '../i18n/index.ts';
 interface Credentials {
   username: string;
   password: string;
+  /** The second factor, asked for once the server says the account has one (TOTP_REQUIRED). */
+  totp?: string;
 }
+
+/** Codes after which the form shows (or keeps) the one-time code field. */
+const TOTP_CODES = new Set(['TOTP_REQUIRED', 'INVALID_TOTP']);
 
 /** Log-in: user name and password; on success back to where the person was going. */
 export default function LoginPage() {
@@ -24,10 +34,14 @@ export default function LoginPage() {
   const me = useMe();
   const from = (location.state as { from?: string } | null)?.from;
   const target = from && from !== '/login' ? from : '/workbench';
+  const [askTotp, setAskTotp] = useState(false);
 
   const login = useMutation({
     mutationFn: (body: Credentials) => api<Me>('/api/auth/login', { method: 'POST', body }),
     meta: { silent: true },
+    onError: (error) => {
+      if (error instanceof ApiError && TOTP_CODES.has(error.code)) setAskTotp(true);
+    },
     onSuccess: (data) => {
       sessionHint.set();
       queryClient.setQueryData(ME_KEY, data);
@@ -92,6 +106,23 @@ export default function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {askTotp && (
+            <Form.Item
+              label={t('account.loginTotp')}
+              name="totp"
+              extra={t('account.loginTotpHint')}
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.codeRequired') }]}
+            >
+              <Input
+                prefix={<SafetyCertificateOutlined />}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                autoFocus
+                data-testid="login-totp"
+              />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={login.isPending}>
             {t('login.submit')}
           </Button>

@@ -1,4 +1,4 @@
-import { EyeOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EyeOutlined, SafetyCertificateOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
@@ -20,7 +20,7 @@ export default function UsersPage() {
   const me = useMe().data;
   const users = useUsers();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [revealed, setRevealed] = useState<Record<string, string | null>>({});
   const [revealing, setRevealing] = useState<UserView | null>(null);
   const [adding, setAdding] = useState(false);
@@ -34,6 +34,20 @@ export default function UsersPage() {
       void queryClient.invalidateQueries({ queryKey: keys.users });
     },
   });
+
+  const resetTotp = useMutation({
+    mutationFn: (u: UserView) => api<void>(`/api/users/${u.id}/totp/reset`, { method: 'POST' }),
+    onSuccess: (_, u) => {
+      void message.success(t('account.resetOk', { name: u.displayName }));
+      void queryClient.invalidateQueries({ queryKey: keys.users });
+    },
+  });
+  const confirmReset = (u: UserView) =>
+    modal.confirm({
+      title: t('account.resetTotp'),
+      content: t('account.resetConfirm', { name: u.displayName }),
+      onOk: () => resetTotp.mutateAsync(u),
+    });
 
   if (users.isError) return <ErrorResult error={users.error} onRetry={() => void users.refetch()} />;
 
@@ -114,20 +128,33 @@ export default function UsersPage() {
             ? [
                 {
                   title: t('users.actions'),
-                  width: 90,
-                  render: (_: unknown, u: UserView) =>
-                    u.locked ? (
-                      <Tooltip title={t('users.unlock')}>
+                  width: 200,
+                  render: (_: unknown, u: UserView) => (
+                    <Space size={4}>
+                      {u.locked ? (
+                        <Tooltip title={t('users.unlock')}>
+                          <Button
+                            size="small"
+                            icon={<UnlockOutlined />}
+                            loading={unlock.isPending && unlock.variables?.id === u.id}
+                            onClick={() => unlock.mutate(u)}
+                          >
+                            {t('users.unlock')}
+                          </Button>
+                        </Tooltip>
+                      ) : null}
+                      {u.totpEnabled ? (
                         <Button
                           size="small"
-                          icon={<UnlockOutlined />}
-                          loading={unlock.isPending && unlock.variables?.id === u.id}
-                          onClick={() => unlock.mutate(u)}
+                          icon={<SafetyCertificateOutlined />}
+                          onClick={() => confirmReset(u)}
+                          data-testid={`totp-reset-${u.username}`}
                         >
-                          {t('users.unlock')}
+                          {t('account.resetTotp')}
                         </Button>
-                      </Tooltip>
-                    ) : null,
+                      ) : null}
+                    </Space>
+                  ),
                 },
               ]
             : []),

@@ -25,6 +25,7 @@ export const whistlesZh = {
     reportDueAt: '报到截止',
     actDueAt: '处置截止',
     createdAt: '吹哨时间',
+    members: '召集党员（社区吹哨、党员报到）',
   },
   status: { summoning: '待报到', acting: '处置中', closed: '已结束', cancelled: '已撤销' },
   summonsTable: {
@@ -51,6 +52,9 @@ export const whistlesZh = {
   timeline: '过程',
   back: '返回哨单',
   empty: '暂无哨单',
+  summonSomeone: '请至少召集一个单位或党员',
+  membersHint: '从本社区报到党员名册中选择（可多选）',
+  noMembers: '本社区暂无报到党员，可在“居民参与 · 党员双报到”登记',
   todoCheckIn: '{{count}} 个哨单待报到',
   todoClose: '{{count}} 个哨单处置中待结束',
   measures: {
@@ -97,6 +101,7 @@ export const whistlesEn: typeof whistlesZh = {
     reportDueAt: 'Report by',
     actDueAt: 'Act by',
     createdAt: 'Blown at',
+    members: 'Party members to summon',
   },
   status: { summoning: 'Summoning', acting: 'Acting', closed: 'Closed', cancelled: 'Cancelled' },
   summonsTable: {
@@ -123,6 +128,9 @@ export const whistlesEn: typeof whistlesZh = {
   timeline: 'History',
   back: 'Back to the board',
   empty: 'No whistles',
+  summonSomeone: 'Summon at least one unit or party member',
+  membersHint: 'From the community’s register of party members (several allowed)',
+  noMembers: 'No party members registered with the community yet (see Participation · Party members)',
   todoCheckIn: '{{count}} whistles wait for your check-in',
   todoClose: '{{count}} whistles in action to close',
   measures: {

@@ -76,3 +76,14 @@ export const whistleKeys = {
 
 export const fetchWhistles = (side?: 'blown' | 'summoned', status?: string) =>
   api<Items<Whistle>>('/api/whistles', { query: { side, status, limit: 200 } }).then((r) => r.items);
+
+/** GET /api/party-members: the registered party members a community may summon (phones masked). */
+export interface PartyMember {
+  id: string;
+  name: string;
+  phone: string | null;
+  workUnit: string | null;
+  hasAccount: boolean;
+}
+
+export const fetchPartyMembers = () => api<Items<PartyMember>>('/api/party-members').then((r) => r.items);

@@ -1,0 +1,56 @@
+/** Strings of the account-security screen and the log-in's second step (merged under `account`). */
+export const accountZh = {
+  title: '账号安全',
+  menu: '账号安全',
+  totpTitle: '动态验证码（双因素认证）',
+  totpIntro:
+    '启用后，登录时除密码外还须填写身份验证器 App（如微信小程序“腾讯身份验证器”、Google Authenticator、Microsoft Authenticator）上显示的 6 位动态验证码。',
+  enabled: '已启用',
+  disabled: '未启用',
+  start: '启用动态验证码',
+  scan: '1. 用身份验证器 App 扫描二维码（或手动输入密钥）',
+  secret: '密钥',
+  secretOnce: '密钥只显示这一次，请勿截图外传',
+  confirm: '2. 输入 App 上显示的 6 位验证码确认启用',
+  code: '6 位验证码',
+  codeRequired: '请输入 6 位数字验证码',
+  enable: '确认启用',
+  enabledOk: '已启用动态验证码，下次登录时需要填写',
+  disableIntro: '停用需要输入当前的验证码。手机丢失时，请联系区级管理员重置。',
+  disable: '停用动态验证码',
+  disabledOk: '已停用动态验证码',
+  loginTotp: '动态验证码',
+  loginTotpHint: '该账号已启用双因素认证，请输入身份验证器 App 上的 6 位验证码',
+  resetTotp: '重置验证码',
+  resetConfirm: '重置 {{name}} 的动态验证码？对方下次登录只需密码，需重新设置。',
+  resetOk: '已重置 {{name}} 的动态验证码',
+};
+
+export const accountEn: typeof accountZh = {
+  title: 'Account security',
+  menu: 'Account security',
+  totpTitle: 'One-time codes (two-factor authentication)',
+  totpIntro:
+    'Once enabled, logging in needs the 6-digit code shown by an authenticator app (Google Authenticator, Microsoft Authenticator, Tencent Authenticator…) besides the password.',
+  enabled: 'Enabled',
+  disabled: 'Not enabled',
+  start: 'Enable one-time codes',
+  scan: '1. Scan the QR code with the authenticator app (or type the secret)',
+  secret: 'Secret',
+  secretOnce: 'The secret is shown this once; do not share it',
+  confirm: '2. Enter the 6-digit code the app shows to confirm',
+  code: '6-digit code',
+  codeRequired: 'Enter the 6-digit code',
+  enable: 'Confirm',
+  enabledOk: 'One-time codes enabled; you will need one at your next log-in',
+  disableIntro: 'Disabling needs a current code. If the phone is lost, ask a district admin to reset it.',
+  disable: 'Disable one-time codes',
+  disabledOk: 'One-time codes disabled',
+  loginTotp: 'One-time code',
+  loginTotpHint:
+    'This account uses two-factor authentication: enter the 6-digit code from your authenticator app',
+  resetTotp: 'Reset code',
+  resetConfirm:
+    "Reset {{name}}'s one-time codes? They will log in with the password only until they set it up again.",
+  resetOk: "{{name}}'s one-time codes were reset",
+};
