@@ -32,7 +32,7 @@ export const AssignPostInput = z
 export type AssignPostInput = z.input<typeof AssignPostInput>;
 
 /** The staff role a post needs when it is held through an account. */
-const ROLE_OF_POST: Record<Post, Role | null> = {
+export const ROLE_OF_POST: Record<Post, Role | null> = {
   grid_worker: 'grid_worker',
   street_lane_chief: null,
   building_chief: null,
@@ -40,7 +40,7 @@ const ROLE_OF_POST: Record<Post, Role | null> = {
 };
 
 /** The community a unit belongs to (a grid's parent, or the community itself). */
-const communityPathOf = (unit: OrgUnitRow): string =>
+export const communityPathOf = (unit: OrgUnitRow): string =>
   unit.level === 'grid' ? unit.path.replace(/[^/]+\/$/, '') : unit.path;
 
 /**

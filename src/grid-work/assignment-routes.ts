@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, scopePath } from '../core/auth/authorize.ts';
+import { authorize, decide, scopePath } from '../core/auth/authorize.ts';
 import { AppError } from '../core/errors.ts';
 import { buildXlsx, sendXlsx } from '../core/export/xlsx.ts';
 import { requirePrincipal } from '../http/auth-hook.ts';
@@ -12,6 +12,7 @@ import { checkStaffing } from './check-staffing.ts';
 import { endPost } from './end-assignment.ts';
 import { POSTS } from './model.ts';
 import { gridWorkPolicy } from './policy.ts';
+import { CandidateView, postCandidates } from './post-candidates.ts';
 import { AssignmentView, presentAssignment } from './present-grid-work.ts';
 
 /** Posts on grids (网格员, 街巷长, 楼栋长, the secretary) and the staffing check against the policy. */
@@ -31,7 +32,14 @@ export const assignmentRoutes =
             post: z.enum(POSTS).optional(),
             includeEnded: z.coerce.boolean().default(false),
           }),
-          response: { 200: z.object({ items: z.array(AssignmentView) }) },
+          response: {
+            200: z.object({
+              items: z.array(AssignmentView),
+              may: z
+                .object({ assign: z.boolean(), designateSecretary: z.boolean() })
+                .describe('调用者能否在此范围内设岗、指定书记（供界面显示按钮）'),
+            }),
+          },
         },
       },
       async (request) => {
@@ -52,7 +60,28 @@ export const assignmentRoutes =
           post: request.query.post,
           includeEnded: request.query.includeEnded,
         });
-        return { items: rows.map(presentAssignment) };
+        const here = { districtCode: p.districtCode, paths: [within] };
+        const may = {
+          assign: decide(p, gridWorkPolicy.assign, here).allowed,
+          designateSecretary: decide(p, gridWorkPolicy.designateSecretary, here).allowed,
+        };
+        return { items: rows.map(presentAssignment), may };
+      },
+    );
+
+    app.get(
+      '/api/grid-assignments/candidates',
+      {
+        schema: {
+          tags: ['grid-work'],
+          description: '可任该岗位的账号：本社区在职、具备岗位所需角色的人员',
+          querystring: z.object({ unitCode: z.string().min(6).max(20), post: z.enum(POSTS) }),
+          response: { 200: z.object({ items: z.array(CandidateView) }) },
+        },
+      },
+      async (request) => {
+        const p = requirePrincipal(request);
+        return { items: await postCandidates({ db: db(), principal: p, ...request.query }) };
       },
     );
 

@@ -12,8 +12,6 @@ import { GridEventAction } from './event-actions.ts';
 import { foldSteps, type GridEventStatus, STATUS_NAMES, STATUSES } from './event-lifecycle.ts';
 import { getGridEvent, listGridEvents, listSteps, toStepRecord } from './events-store.ts';
 import { gridEventsXlsx } from './events-xlsx.ts';
-import { gridEventIndicators } from './grid-event-indicators.ts';
-import { monthSchema } from './model.ts';
 import { performGridEventAction } from './perform-grid-event-action.ts';
 import { gridWorkPolicy } from './policy.ts';
 import {
@@ -32,42 +30,13 @@ const Detail = GridEventView.extend({
   whistles: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.string() })),
 });
 
-const Rate = z.number().nullable();
-const IndicatorsView = z.object({
-  unit: z.object({ code: z.string(), name: z.string(), path: z.string() }),
-  side: z.enum(['location', 'handler']),
-  period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
-  asOf: z.string(),
-  counts: z.object({
-    shouldClose: z.number(),
-    closed: z.number(),
-    closedOnTime: z.number(),
-    shouldDispose: z.number(),
-    disposed: z.number(),
-    disposedOnTime: z.number(),
-    reworked: z.number(),
-    overduePending: z.number(),
-    extended: z.number(),
-    closedOnSpot: z.number(),
-  }),
-  rates: z.object({
-    closeRate: Rate,
-    onTimeCloseRate: Rate,
-    disposeRate: Rate,
-    onTimeDisposeRate: Rate,
-    reworkRate: Rate,
-    overduePendingRate: Rate,
-    extensionRate: Rate,
-  }),
-});
-
 const paths = (row: GridEventRow) => [
   row.locationPath,
   row.ownerPath,
   ...(row.handlerPath ? [row.handlerPath] : []),
 ];
 
-/** Grid events: categories, report, lists, detail with the closed loop's timeline, actions, indicators. */
+/** Grid events: categories, report, lists, detail with the closed loop's timeline, actions (indicators: indicator-routes.ts). */
 export const eventRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -164,34 +133,6 @@ export const eventRoutes =
           return sendXlsx(reply, '网格事件台账.xlsx', await gridEventsXlsx(items, filter as string[]));
         }
         return { items };
-      },
-    );
-
-    app.get(
-      '/api/grid-events/indicators',
-      {
-        schema: {
-          tags: ['grid-work'],
-          description:
-            '结案率、按期结案率、处置率、按期处置率、返工率、超期待处置率、延期率（定义见 docs/grid-indicators.md）',
-          querystring: z.object({
-            unitCode: z.string().optional().describe('默认本人单位；职能部门按派给它的案件计'),
-            month: monthSchema,
-            asOf: z.iso.datetime({ offset: true }).optional(),
-          }),
-          response: { 200: IndicatorsView },
-        },
-      },
-      async (request) => {
-        const p = requirePrincipal(request);
-        const q = request.query;
-        return gridEventIndicators({
-          db: db(),
-          principal: p,
-          unitCode: q.unitCode,
-          month: q.month,
-          asOf: q.asOf ? new Date(q.asOf) : undefined,
-        });
       },
     );
 

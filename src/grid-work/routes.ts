@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context.ts';
 import { assignmentRoutes } from './assignment-routes.ts';
 import { eventRoutes } from './event-routes.ts';
+import { indicatorRoutes } from './indicator-routes.ts';
 import { patrolRoutes } from './patrol-routes.ts';
 import { registerRoutes } from './register-routes.ts';
 
@@ -12,5 +13,6 @@ export const gridWorkRoutes =
     await app.register(assignmentRoutes(ctx));
     await app.register(patrolRoutes(ctx));
     await app.register(eventRoutes(ctx));
+    await app.register(indicatorRoutes(ctx));
     await app.register(registerRoutes(ctx));
   };

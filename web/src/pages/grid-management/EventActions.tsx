@@ -16,7 +16,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useDepartments, useUnits } from '../../api/queries.ts';
-import { type EventActionKind, type EventDetail, mgmtKeys } from './grid-management-api.ts';
+import { PhotoPicker } from '../grid-work/PhotoPicker.tsx';
+import { type Attachment, type EventActionKind, type EventDetail, mgmtKeys } from './grid-management-api.ts';
 
 /** The order actions are offered in: the usual next step of the closed loop first. */
 const ORDER: EventActionKind[] = [
@@ -36,13 +37,15 @@ const DANGER = new Set<EventActionKind>(['reject']);
 
 type Values = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/** The ids of the photos attached in the dialog (uploaded already with POST /api/files). */
+const evidence = (v: unknown) => ((v as Attachment[] | undefined) ?? []).map((p) => p.id);
 
 /** The body POST /api/grid-events/:id/actions wants (src/grid-work/event-actions.ts). */
 function toBody(kind: EventActionKind, v: Values): Record<string, unknown> {
   switch (kind) {
     case 'close_on_spot':
     case 'dispose':
-      return { kind, result: v.result, evidence: [] };
+      return { kind, result: v.result, evidence: evidence(v.evidence) };
     case 'reject':
       return { kind, reason: v.reason };
     case 'escalate':
@@ -54,7 +57,7 @@ function toBody(kind: EventActionKind, v: Values): Record<string, unknown> {
     case 'review_extension':
       return { kind, approve: v.approve === true, note: text(v.note) };
     case 'verify':
-      return { kind, passed: v.passed !== false, note: text(v.note), evidence: [] };
+      return { kind, passed: v.passed !== false, note: text(v.note), evidence: evidence(v.evidence) };
     default:
       return { kind, note: text(v.note) };
   }
@@ -97,7 +100,15 @@ function HandlerField({ event }: { event: EventDetail }) {
   );
 }
 
-function ActionFields({ kind, event }: { kind: EventActionKind; event: EventDetail }) {
+function ActionFields({
+  kind,
+  event,
+  onUploading,
+}: {
+  kind: EventActionKind;
+  event: EventDetail;
+  onUploading: (busy: boolean) => void;
+}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const passed = Form.useWatch('passed', form);
@@ -121,10 +132,20 @@ function ActionFields({ kind, event }: { kind: EventActionKind; event: EventDeta
       />
     </Form.Item>
   );
+  const photos = (
+    <Form.Item name="evidence" label={a('evidence')} initialValue={[]}>
+      <PhotoPicker onUploading={onUploading} testId="event-evidence" />
+    </Form.Item>
+  );
   switch (kind) {
     case 'close_on_spot':
     case 'dispose':
-      return area('result', a('result'), 2);
+      return (
+        <>
+          {area('result', a('result'), 2)}
+          {photos}
+        </>
+      );
     case 'reject':
       return area('reason', a('reason'), 2);
     case 'escalate':
@@ -167,6 +188,7 @@ function ActionFields({ kind, event }: { kind: EventActionKind; event: EventDeta
         <>
           {choice('passed', a('verdict'), a('pass'), a('fail'))}
           {passed === false ? area('note', a('failReason'), 2) : area('note', a('note'), null)}
+          {photos}
         </>
       );
     default:
@@ -180,6 +202,7 @@ export function EventActions({ event }: { event: EventDetail }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<EventActionKind | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [form] = Form.useForm<Values>();
   const act = useMutation({
     mutationFn: ({ kind, values }: { kind: EventActionKind; values: Values }) =>
@@ -229,7 +252,10 @@ export function EventActions({ event }: { event: EventDetail }) {
         cancelText={t('common.cancel')}
         confirmLoading={act.isPending}
         destroyOnHidden
-        okButtonProps={{ 'data-testid': 'event-action-submit' } as Record<string, string>}
+        okButtonProps={{
+          disabled: uploading,
+          ...({ 'data-testid': 'event-action-submit' } as Record<string, string>),
+        }}
       >
         {open ? (
           <Form<Values>
@@ -239,7 +265,7 @@ export function EventActions({ event }: { event: EventDetail }) {
             onFinish={(values) => act.mutate({ kind: open, values })}
             data-testid="event-action-form"
           >
-            <ActionFields kind={open} event={event} />
+            <ActionFields kind={open} event={event} onUploading={setUploading} />
             <button type="submit" hidden aria-hidden tabIndex={-1} />
           </Form>
         ) : null}

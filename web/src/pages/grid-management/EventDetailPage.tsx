@@ -7,7 +7,7 @@ import { LinkButton } from '../../components/LinkButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EventActions } from './EventActions.tsx';
 import { EventStatusTag } from './EventsTab.tsx';
-import { type EventDetail, useEventDetail } from './grid-management-api.ts';
+import { type Attachment, type EventDetail, type EventStep, useEventDetail } from './grid-management-api.ts';
 
 const STEP_COLOURS: Record<string, string> = {
   rework: 'red',
@@ -49,6 +49,7 @@ export default function EventDetailPage({ id }: { id: string }) {
                     · {formatTime(s.at)} · {s.actor}
                   </span>
                   {s.note ? <div>{s.note}</div> : null}
+                  <Photos photos={stepEvidence(s)} testId="event-step-photo" />
                 </div>
               ),
             }))}
@@ -112,23 +113,36 @@ function Facts({ event: e }: { event: EventDetail }) {
         </Descriptions.Item>
         {e.photos.length > 0 ? (
           <Descriptions.Item label={f('photos')} span={2}>
-            <Image.PreviewGroup>
-              <Flex gap={8} wrap>
-                {e.photos.map((p) => (
-                  <Image
-                    key={p.id}
-                    src={`/api/files/${p.id}`}
-                    alt={p.name}
-                    width={72}
-                    height={72}
-                    style={{ objectFit: 'cover' }}
-                  />
-                ))}
-              </Flex>
-            </Image.PreviewGroup>
+            <Photos photos={e.photos} testId="event-photo" />
           </Descriptions.Item>
         ) : null}
       </Descriptions>
     </Card>
+  );
+}
+
+/** The evidence photos a step carries (处置反馈, 现场处置, 核查: `data.evidence`). */
+const stepEvidence = (s: EventStep): Attachment[] =>
+  Array.isArray(s.data.evidence) ? (s.data.evidence as Attachment[]) : [];
+
+/** Thumbnails that open a preview (served only to those who may see the case). */
+function Photos({ photos, testId }: { photos: Attachment[]; testId: string }) {
+  if (photos.length === 0) return null;
+  return (
+    <Image.PreviewGroup>
+      <Flex gap={8} wrap style={{ marginTop: 4 }}>
+        {photos.map((p) => (
+          <Image
+            key={p.id}
+            src={`/api/files/${p.id}`}
+            alt={p.name}
+            width={72}
+            height={72}
+            style={{ objectFit: 'cover' }}
+            data-testid={testId}
+          />
+        ))}
+      </Flex>
+    </Image.PreviewGroup>
   );
 }

@@ -7,7 +7,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import EventDetailPage from './EventDetailPage.tsx';
 import { EventsTab } from './EventsTab.tsx';
 import { TAB_ROLES } from './grid-management-api.ts';
+import { IndicatorsTab } from './IndicatorsTab.tsx';
 import { PatrolSheetTab } from './PatrolSheetTab.tsx';
+import { PostsTab } from './PostsTab.tsx';
 import { RegisterTab } from './RegisterTab.tsx';
 import { StaffingTab } from './StaffingTab.tsx';
 
@@ -15,14 +17,16 @@ const TABS: { key: keyof typeof TAB_ROLES; pane: () => ReactNode }[] = [
   { key: 'events', pane: () => <EventsTab /> },
   { key: 'patrol', pane: () => <PatrolSheetTab /> },
   { key: 'register', pane: () => <RegisterTab /> },
+  { key: 'indicators', pane: () => <IndicatorsTab /> },
+  { key: 'posts', pane: () => <PostsTab /> },
   { key: 'staffing', pane: () => <StaffingTab /> },
 ];
 
 /**
  * 网格管理 (communities, streets, departments, oversight): the grid-event register with the closed
  * loop's actions, the monthly patrol sheets and their signature, the problems register and its
- * sign-off, the grid-worker staffing check — one tab each, by role. `/grid-management/events/:id`
- * is one event.
+ * sign-off, the indicators per unit, the posts on grids, the grid-worker staffing check — one tab
+ * each, by role. `/grid-management/events/:id` is one event.
  */
 export default function GridManagementPage() {
   const { t } = useTranslation();

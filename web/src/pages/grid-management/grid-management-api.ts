@@ -212,7 +212,10 @@ export function useStaffing() {
 export const codeOfPath = (path: string): string => path.split('/').filter(Boolean).at(-1) ?? '';
 
 /** Roles of each tab (mirror src/grid-work/policy.ts; the server decides every request). */
-export const TAB_ROLES: Record<'events' | 'patrol' | 'register' | 'staffing', readonly Role[]> = {
+export const TAB_ROLES: Record<
+  'events' | 'patrol' | 'register' | 'staffing' | 'posts' | 'indicators',
+  readonly Role[]
+> = {
   events: [
     'community_worker',
     'street_dispatcher',
@@ -224,6 +227,16 @@ export const TAB_ROLES: Record<'events' | 'patrol' | 'register' | 'staffing', re
   patrol: ['community_worker', 'street_dispatcher', 'district_admin', 'supervisor', 'auditor'],
   register: ['community_worker', 'street_dispatcher', 'district_admin', 'supervisor', 'auditor'],
   staffing: ['community_worker', 'street_dispatcher', 'district_admin', 'supervisor', 'auditor'],
+  // who may assign is told by the list itself (`may`); these roles may look
+  posts: ['community_worker', 'street_dispatcher', 'district_admin', 'supervisor', 'auditor'],
+  indicators: [
+    'community_worker',
+    'street_dispatcher',
+    'dept_handler',
+    'district_admin',
+    'supervisor',
+    'auditor',
+  ],
 };
 
 export type { Attachment };

@@ -1,12 +1,12 @@
-import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Select } from 'antd';
-import { type ChangeEvent, useMemo, useRef, useState } from 'react';
+import { App, Button, Form, Input, Select } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
-import { type Attachment, type GridEvent, gridKeys, uploadPhoto, useCategories } from './grid-work-api.ts';
+import { type Attachment, type GridEvent, gridKeys, useCategories } from './grid-work-api.ts';
+import { PhotoPicker } from './PhotoPicker.tsx';
 import { type Point, PointPicker } from './PointPicker.tsx';
 
 interface ReportForm {
@@ -25,7 +25,6 @@ export function ReportTab({ gridCode, onReported }: { gridCode: string; onReport
   const [point, setPoint] = useState<Point | null>(null);
   const [photos, setPhotos] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const options = useMemo(() => {
     const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
@@ -57,23 +56,6 @@ export function ReportTab({ gridCode, onReported }: { gridCode: string; onReport
     },
     onError: (err) => notification.error({ message: t('gridWork.failed'), description: errorText(t, err) }),
   });
-
-  const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
-    const files = [...(e.target.files ?? [])];
-    e.target.value = '';
-    if (files.length === 0) return;
-    setUploading(true);
-    try {
-      for (const f of files) {
-        const saved = await uploadPhoto(f);
-        setPhotos((list) => [...list, saved].slice(0, 9));
-      }
-    } catch (err) {
-      notification.error({ message: t('gridWork.failed'), description: errorText(t, err) });
-    } finally {
-      setUploading(false);
-    }
-  };
 
   if (categories.isError)
     return <ErrorResult error={categories.error} onRetry={() => void categories.refetch()} />;
@@ -114,51 +96,7 @@ export function ReportTab({ gridCode, onReported }: { gridCode: string; onReport
         <PointPicker gridCode={gridCode} value={point} onChange={setPoint} />
       </Form.Item>
       <Form.Item label={t('gridWork.report.photo')}>
-        <Flex gap={8} wrap>
-          {photos.map((p) => (
-            <div key={p.id} style={{ position: 'relative' }} data-testid="report-photo">
-              <img
-                src={`/api/files/${p.id}`}
-                alt={p.name}
-                style={{
-                  width: 72,
-                  height: 72,
-                  objectFit: 'cover',
-                  borderRadius: 6,
-                  border: '1px solid #eee',
-                }}
-              />
-              <Button
-                size="small"
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={p.name}
-                style={{ position: 'absolute', top: 0, right: 0, background: 'rgba(255,255,255,0.8)' }}
-                onClick={() => setPhotos((list) => list.filter((x) => x.id !== p.id))}
-              />
-            </div>
-          ))}
-          <Button
-            icon={<CameraOutlined />}
-            loading={uploading}
-            disabled={photos.length >= 9}
-            onClick={() => fileInput.current?.click()}
-            style={{ height: 72 }}
-          >
-            {uploading ? t('gridWork.report.uploading') : t('gridWork.report.addPhoto')}
-          </Button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept="image/*"
-            capture="environment"
-            multiple
-            style={{ display: 'none' }}
-            onChange={(e) => void onFiles(e)}
-            data-testid="report-photo-input"
-          />
-        </Flex>
+        <PhotoPicker value={photos} onChange={setPhotos} onUploading={setUploading} testId="report-photo" />
       </Form.Item>
       <Button
         type="primary"
