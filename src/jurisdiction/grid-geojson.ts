@@ -22,7 +22,7 @@ const Feature = z.object({
       code: z.union([z.string(), z.number()]).optional(),
       community_code: z.union([z.string(), z.number()]).optional(),
       seq: z.union([z.string(), z.number()]).optional(),
-      name: z.string().optional(),
+      name: z.string().max(100, '网格名称不超过 100 个字').optional(),
     })
     .passthrough()
     .nullable(),
