@@ -32,9 +32,9 @@ describe('second factor (TOTP) in the web app', () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '账号安全' }).click();
     await page.waitForURL(/\/account\/security$/);
-    await expect.poll(() => page.getByTestId('totp-status').innerText()).toBe('未启用');
+    await expect.poll(() => page.getByTestId('totp-status').textContent()).toBe('未启用');
     await page.getByTestId('totp-start').click();
-    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await expect.poll(() => page.locator('.ant-qrcode canvas').count()).toBe(1);
     // a wrong code is refused in Chinese and nothing is enabled
@@ -43,7 +43,7 @@ describe('second factor (TOTP) in the web app', () => {
     await page.getByRole('alert').filter({ hasText: '验证码' }).waitFor();
     await page.getByTestId('totp-code').fill(totpCode(secret));
     await page.getByRole('button', { name: '确认启用' }).click();
-    await expect.poll(() => page.getByTestId('totp-status').innerText()).toBe('已启用');
+    await expect.poll(() => page.getByTestId('totp-status').textContent()).toBe('已启用');
     await screenshot(page, 'account-security-enabled');
     await w.context.clearCookies();
 

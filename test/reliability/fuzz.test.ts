@@ -169,7 +169,7 @@ let gridsFileValid = false;
  */
 function isValidGridFile(body: unknown): boolean {
   const fc = body as { type?: unknown; features?: unknown };
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features) || fc.features.length === 0)
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features) || fc.features.length === 0)
     return false;
   return fc.features.every(
     (f: { properties?: Record<string, unknown>; geometry?: Record<string, unknown> }) => {
