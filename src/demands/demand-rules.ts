@@ -7,13 +7,16 @@ import type { DemandTimeLimits } from './deadlines.ts';
 export async function demandRules(
   db: Db,
   districtCode: string,
+  /** The district's policy profile as the caller read it in this request (policyProfileSql); null: none. */
+  knownProfile?: string | null,
 ): Promise<{
   timeLimits: DemandTimeLimits;
   weights: { response: number; resolution: number; satisfaction: number };
   profileId: string;
 }> {
-  const j = await getJurisdiction(db, districtCode);
-  const profileId = j?.policyProfile ?? 'generic';
+  const profile =
+    knownProfile !== undefined ? knownProfile : (await getJurisdiction(db, districtCode))?.policyProfile;
+  const profileId = profile ?? 'generic';
   const timeLimits = resolveRule(profileId, 'demands.timeLimits').value as unknown as DemandTimeLimits;
   const weights = resolveRule(profileId, 'demands.compositeWeights').value as {
     response: number;

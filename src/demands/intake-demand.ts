@@ -5,14 +5,14 @@ import type { Db } from '../core/db/connection.ts';
 import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import type { AppContext } from '../http/context.ts';
-import { getUnitById } from '../jurisdiction/store.ts';
+import { getUnitSummaryByIdAndCode } from '../jurisdiction/store.ts';
 import { initialState } from './lifecycle.ts';
 import { type IntakeInput, IntakeInput as IntakeSchema, REFUSAL_REASONS } from './model.ts';
 import { planDispatch, unitOfDistrict } from './plan-dispatch.ts';
 import { type PlannedEvent, recordEvents } from './record-events.ts';
 import { findByIdempotencyKey, insertDemand } from './store.ts';
 import { type DemandSuggestion, suggestDemand } from './suggest-demand.ts';
-import { classificationFeedback, type DemandRow } from './tables.ts';
+import { classificationFeedback, type DemandEventRow, type DemandRow } from './tables.ts';
 
 export interface IntakeOptions {
   ctx: Pick<AppContext, 'geo' | 'classifiers' | 'calendars'>;
@@ -29,6 +29,11 @@ export interface IntakeResult {
   suggestion: DemandSuggestion | null;
   /** True when the Idempotency-Key matched an earlier request: nothing new was created. */
   replayed: boolean;
+  /**
+   * For a new demand: its events and unit-link paths as the transaction stored them (all it has), so
+   * the response needs no second read. Absent on a replay.
+   */
+  created?: { events: DemandEventRow[]; unitPaths: string[] };
 }
 
 // Crockford base32 without I, L, O, U: read over the phone without confusion.
@@ -66,7 +71,7 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
   const category = suggestion.chosenCategory;
   const location = suggestion.location;
   try {
-    const demand = await db.transaction(async (tx) => {
+    const { demand, created } = await db.transaction(async (tx) => {
       const id = uuidv7();
       const now = new Date();
       const districtUnitPath = `/${districtCode}000000/`;
@@ -126,9 +131,13 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
       } else if (action.kind === 'answer') {
         events.push({ type: 'answered', note: action.answer, data: { answer: action.answer } });
       } else if (action.kind === 'dispatch') {
+        // The suggested owner and the district's unit (copied when the owner is a street) in one read.
+        const suggested = action.ownerUnitCode
+          ? undefined
+          : await getUnitSummaryByIdAndCode(tx, suggestion.route.owner.id, `${districtCode}000000`);
         const owner = action.ownerUnitCode
           ? await unitOfDistrict(tx, districtCode, action.ownerUnitCode)
-          : await getUnitById(tx, suggestion.route.owner.id);
+          : suggested?.byId;
         if (!owner) throw new AppError('UNPROCESSABLE', '无法确定承办单位 (no owner unit)');
         const coCodes = action.ownerUnitCode ? action.coUnitCodes : suggestion.route.co.map((c) => c.code);
         const co = await Promise.all(coCodes.map((c) => unitOfDistrict(tx, districtCode, c)));
@@ -145,6 +154,8 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
               ? ['受理员指定承办单位（覆盖系统建议）', ...suggestion.route.why]
               : suggestion.route.why,
             now,
+            ...(suggested ? { district: suggested.byCode ?? null } : {}),
+            stamps: suggestion.stamps,
           })),
         );
       }
@@ -165,9 +176,12 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
         auditAction: 'demand.create',
         auditDetails: { channel: input.channel, action: action.kind },
       });
-      return recorded.row;
+      return {
+        demand: recorded.row,
+        created: { events: recorded.appended, unitPaths: recorded.linkedPaths },
+      };
     });
-    return { demand, suggestion, replayed: false };
+    return { demand, suggestion, replayed: false, created };
   } catch (err) {
     // Two retries racing with the same key: the loser reads the winner's demand.
     if (key && isUniqueViolation(err)) {

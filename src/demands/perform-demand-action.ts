@@ -2,7 +2,7 @@ import { authorize, type Principal } from '../core/auth/authorize.ts';
 import type { Db } from '../core/db/connection.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import type { AppContext } from '../http/context.ts';
-import { getUnitById } from '../jurisdiction/store.ts';
+import { getUnitSummaryById } from '../jurisdiction/store.ts';
 import { DemandAction as ActionSchema, type DemandAction } from './actions.ts';
 import { type DemandState, foldEvents } from './lifecycle.ts';
 import { planDispatch, unitOfDistrict } from './plan-dispatch.ts';
@@ -141,7 +141,7 @@ async function planAction(
       const target = await unitOfDistrict(tx, demand.districtCode, action.toUnitCode);
       if (target.id === state.owner?.id)
         throw new AppError('VALIDATION_FAILED', '转派对象与当前承办单位相同 (same unit)');
-      const owner = state.owner ? await getUnitById(tx, state.owner.id) : undefined;
+      const owner = state.owner ? await getUnitSummaryById(tx, state.owner.id) : undefined;
       // 首接负责: only a street re-dispatches, down to its own communities or to a department.
       if (owner?.level !== 'street') {
         throw new AppError(
@@ -202,7 +202,7 @@ async function planAction(
       return [{ type: 'escalated', note: action.note }];
     case 'reopen': {
       if (!state.owner) throw new AppError('ILLEGAL_TRANSITION', '没有承办单位，无法重办 (no owner)');
-      const owner = await getUnitById(tx, state.owner.id);
+      const owner = await getUnitSummaryById(tx, state.owner.id);
       const [again] = await dispatchTo(owner?.code, [], ['回访不满意/未解决，重办']);
       // Co-handlers stay as they were: drop the empty list the fresh dispatch carries.
       const { coUnits: _co, ...data } = again?.data ?? {};

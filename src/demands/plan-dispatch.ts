@@ -1,10 +1,10 @@
 import type { Db } from '../core/db/connection.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppContext } from '../http/context.ts';
-import { getUnitByCode } from '../jurisdiction/store.ts';
-import type { OrgUnitRow } from '../jurisdiction/tables.ts';
+import { getUnitSummaryByCode, type OrgUnitSummary } from '../jurisdiction/store.ts';
 import { computeDeadlines } from './deadlines.ts';
 import { demandRules } from './demand-rules.ts';
+import type { DistrictStamps } from './district-stamps.ts';
 import type { PlannedEvent } from './record-events.ts';
 import type { RouteSuggestion } from './routing.ts';
 
@@ -15,9 +15,9 @@ const ref = (u: { id: string; path: string; code: string; name: string }) => ({
   name: u.name,
 });
 
-/** Resolves a unit code of the same district, or fails with a clear error. */
-export async function unitOfDistrict(db: Db, districtCode: string, code: string): Promise<OrgUnitRow> {
-  const unit = await getUnitByCode(db, code);
+/** Resolves a unit code of the same district, or fails with a clear error (boundary not read). */
+export async function unitOfDistrict(db: Db, districtCode: string, code: string): Promise<OrgUnitSummary> {
+  const unit = await getUnitSummaryByCode(db, code);
   if (!unit || unit.districtCode !== districtCode) {
     throw new AppError('NOT_FOUND', `承办单位不存在或不属本区：${code} (unit not found)`, { code });
   }
@@ -38,15 +38,23 @@ export async function planDispatch(
   input: {
     districtCode: string;
     urgent: boolean;
-    owner: OrgUnitRow;
-    co: OrgUnitRow[];
+    owner: OrgUnitSummary;
+    co: OrgUnitSummary[];
     complexity: RouteSuggestion['complexity'];
     why: string[];
     now?: Date;
+    /** The district's own unit when the caller already read it (null: there is none); else read here. */
+    district?: OrgUnitSummary | null;
+    /** The district's stamps when the caller already read them in this request. */
+    stamps?: Pick<DistrictStamps, 'calendar' | 'policyProfile'>;
   },
 ): Promise<PlannedEvent[]> {
-  const calendar = await ctx.calendars.get(db, input.districtCode);
-  const { timeLimits } = await demandRules(db, input.districtCode);
+  const calendar = await ctx.calendars.get(db, input.districtCode, input.stamps?.calendar);
+  const { timeLimits } = await demandRules(
+    db,
+    input.districtCode,
+    input.stamps ? input.stamps.policyProfile : undefined,
+  );
   const from = input.now ?? new Date();
   const deadlines = computeDeadlines(calendar, timeLimits, {
     from,
@@ -74,7 +82,10 @@ export async function planDispatch(
     },
   ];
   if (input.owner.level === 'street') {
-    const district = await getUnitByCode(db, `${input.districtCode}000000`);
+    const district =
+      input.district !== undefined
+        ? input.district
+        : await getUnitSummaryByCode(db, `${input.districtCode}000000`);
     if (district)
       events.push({
         type: 'copied',

@@ -4,9 +4,9 @@ import type { Db } from '../core/db/connection.ts';
 import { uuidv7 } from '../core/ids.ts';
 import { enqueueMessages } from '../core/outbox/enqueue-message.ts';
 import { assertTransition, type DemandState, type EventType, foldEvents } from './lifecycle.ts';
-import { updateRollups } from './rollups/maintain-rollups.ts';
-import { appendEvents, linkUnit, listEvents, saveState, toEventRecord } from './store.ts';
-import type { DemandRow } from './tables.ts';
+import { rollupChanges, updateRollups } from './rollups/maintain-rollups.ts';
+import { appendEvents, type ExtraUnitLink, listEvents, saveState, toEventRecord } from './store.ts';
+import type { DemandEventRow, DemandRow } from './tables.ts';
 
 /** The outbox topic of a demand's status change (sent for Open311 demands). */
 export const DEMAND_STATUS_TOPIC = 'demand.status_changed';
@@ -39,7 +39,15 @@ export async function recordEvents(
      */
     deferred?: { audits: AppendAuditOptions[]; after: (() => Promise<void>)[] };
   },
-): Promise<{ state: DemandState; eventCount: number; row: DemandRow }> {
+): Promise<{
+  state: DemandState;
+  eventCount: number;
+  row: DemandRow;
+  /** The events appended by this step, as stored. */
+  appended: DemandEventRow[];
+  /** The unit links this step wrote (or found present): paths of owner, co-handlers, copies, former owners. */
+  linkedPaths: string[];
+}> {
   // A demand without events yet (intake) has no history to read.
   const history = demand.eventCount === 0 ? [] : (await listEvents(tx, demand.id)).map(toEventRecord);
   let state = foldEvents(history);
@@ -63,23 +71,25 @@ export async function recordEvents(
       data: p.data ?? {},
     };
   });
-  const eventCount = await appendEvents(tx, { id: demand.id, eventCount: demand.eventCount }, rows);
-  const row = await saveState(tx, demand.id, demand.districtCode, state, eventCount);
+  const appended = await appendEvents(tx, { id: demand.id, eventCount: demand.eventCount }, rows);
+  const eventCount = appended.eventCount;
+  // A copied unit (the district) and a former owner keep read access to the demand: linked in the
+  // same statement as the owner and co-handlers (docs/decisions/perf-intake.md).
+  const extraLinks: ExtraUnitLink[] = [];
   for (const p of planned) {
     const unit = p.data?.unit as { id?: string; path?: string } | undefined;
-    // A copied unit (the district) and a former owner keep read access to the demand.
     if (p.type === 'copied' && unit?.id && unit.path)
-      await linkUnit(tx, demand.id, demand.districtCode, { id: unit.id, path: unit.path }, 'copy');
+      extraLinks.push({ unit: { id: unit.id, path: unit.path }, role: 'copy' });
     const former = p.data?.from as { id?: string; path?: string } | undefined;
     if (former?.id && former.path)
-      await linkUnit(
-        tx,
-        demand.id,
-        demand.districtCode,
-        { id: former.id, path: former.path },
-        'former_owner',
-      );
+      extraLinks.push({ unit: { id: former.id, path: former.path }, role: 'former_owner' });
   }
+  const row = await saveState(tx, demand.id, demand.districtCode, state, eventCount, extraLinks);
+  const linkedPaths = [
+    ...(state.owner ? [state.owner.path] : []),
+    ...state.coUnits.map((u) => u.path),
+    ...extraLinks.map((l) => l.unit.path),
+  ];
   // Open311 clients follow their requests: a status change goes out through the outbox, committed
   // with the change itself (src/open311/status-webhook.ts delivers it).
   if (demand.channel === 'open311' && state.status !== demand.status) {
@@ -110,10 +120,10 @@ export async function recordEvents(
   if (options.deferred) {
     options.deferred.audits.push(audit);
     options.deferred.after.push(() => updateRollups(tx, demand, before, state));
-    return { state, eventCount, row };
+    return { state, eventCount, row, appended: appended.rows, linkedPaths };
   }
-  await appendAudit(tx, audit);
-  // After the audit append: the district's audit lock orders every writer of its rollups.
-  await updateRollups(tx, demand, before, state);
-  return { state, eventCount, row };
+  // The rollup change runs in the audit append's statement, under the district's audit lock, which
+  // orders every writer of its rollups (one round trip less while the lock is held).
+  await appendAudit(tx, audit, rollupChanges(demand, before, state));
+  return { state, eventCount, row, appended: appended.rows, linkedPaths };
 }

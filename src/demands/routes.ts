@@ -19,7 +19,7 @@ import { demandPolicy } from './policy.ts';
 import { allowedActions, DemandView, EventView, presentDemand, presentEvent } from './present-demand.ts';
 import { getDemand, getDemandByCode, listDemands, listEvents, toEventRecord, unitPathsOf } from './store.ts';
 import { suggestDemand } from './suggest-demand.ts';
-import type { DemandRow } from './tables.ts';
+import type { DemandEventRow, DemandRow } from './tables.ts';
 import { workbenchCounts } from './workbench.ts';
 
 const actorOf = (p: { userId: string; username: string }) => ({ id: p.userId, label: p.username });
@@ -41,10 +41,16 @@ export const demandRoutes =
     const db = () => ctx.database.db;
     await app.register(dashboardRoutes(ctx));
 
-    const detail = async (row: DemandRow, principal: ReturnType<typeof requirePrincipal>, reveal = false) => {
-      const events = await listEvents(db(), row.id);
+    const detail = async (
+      row: DemandRow,
+      principal: ReturnType<typeof requirePrincipal>,
+      reveal = false,
+      /** What the caller's transaction already holds: a new demand's events and link paths. */
+      known?: { events: DemandEventRow[]; unitPaths: string[] },
+    ) => {
+      const events = known?.events ?? (await listEvents(db(), row.id));
       const state = foldEvents(events.map(toEventRecord));
-      const paths = await unitPathsOf(db(), row.id);
+      const paths = known?.unitPaths ?? (await unitPathsOf(db(), row.id));
       return {
         ...presentDemand(row, { reveal }),
         events: events.map(presentEvent),
@@ -114,7 +120,9 @@ export const demandRoutes =
           idempotencyKey: request.headers['idempotency-key'] ?? null,
           requestId: request.id,
         });
-        return reply.status(result.replayed ? 200 : 201).send(await detail(result.demand, p));
+        return reply
+          .status(result.replayed ? 200 : 201)
+          .send(await detail(result.demand, p, false, result.created));
       },
     );
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows } from '../core/db/connection.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
@@ -68,19 +68,30 @@ const cache = new Map<string, { stamp: string; loadedAt: number; context: Routin
  * district unit's id (another database with the same district code is another context); the units are
  * re-read at least every minute. docs/decisions/perf-intake.md.
  */
-export async function loadRoutingContext(db: Db, districtCode: string): Promise<RoutingContext> {
-  const [s] = await queryRows<{ n: number; last: string | null; district: string | null }>(
-    db,
-    sql`SELECT (SELECT count(*)::int FROM ${demandRoutingRules} WHERE district_code = ${districtCode}) AS n,
-      (SELECT max(updated_at)::text FROM ${demandRoutingRules} WHERE district_code = ${districtCode}) AS last,
-      (SELECT id::text FROM ${orgUnits} WHERE code = ${`${districtCode}000000`}) AS district`,
-  );
-  const stamp = `${s?.n}@${s?.last}@${s?.district}`;
+export async function loadRoutingContext(
+  db: Db,
+  districtCode: string,
+  /** The stamp as the caller read it in this request (routingStampSql, with other stamps in one query). */
+  knownStamp?: string,
+): Promise<RoutingContext> {
+  let stamp = knownStamp;
+  if (stamp === undefined) {
+    const [s] = await queryRows<{ stamp: string }>(db, sql`SELECT ${routingStampSql(districtCode)} AS stamp`);
+    stamp = s?.stamp ?? '';
+  }
   const hit = cache.get(districtCode);
   if (hit && hit.stamp === stamp && Date.now() - hit.loadedAt < UNITS_TTL_MS) return hit.context;
   const context = await readRoutingContext(db, districtCode);
   cache.set(districtCode, { stamp, loadedAt: Date.now(), context });
   return context;
+}
+
+/** The routing context's stamp as SQL: the rules' count and last change, and the district unit's id. */
+export function routingStampSql(districtCode: string): SQL<string> {
+  return sql<string>`(
+    (SELECT count(*)::int FROM ${demandRoutingRules} WHERE district_code = ${districtCode}) || '@' ||
+    coalesce((SELECT max(updated_at)::text FROM ${demandRoutingRules} WHERE district_code = ${districtCode}), 'null') || '@' ||
+    coalesce((SELECT id::text FROM ${orgUnits} WHERE code = ${`${districtCode}000000`}), 'null'))`;
 }
 
 async function readRoutingContext(db: Db, districtCode: string): Promise<RoutingContext> {

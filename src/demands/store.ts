@@ -63,25 +63,44 @@ export const toEventRecord = (e: DemandEventRow): DemandEventRecord => ({
 
 export type NewEvent = Omit<typeof demandEvents.$inferInsert, 'seq'>;
 
-/** Appends events after the demand's last one (the caller holds the demand row lock). */
+/**
+ * Appends events after the demand's last one (the caller holds the demand row lock) and returns the
+ * stored rows, in order (what a later listEvents would read for them).
+ */
 export async function appendEvents(
   tx: Db,
   demand: Pick<DemandRow, 'id' | 'eventCount'>,
   events: NewEvent[],
-): Promise<number> {
+): Promise<{ eventCount: number; rows: DemandEventRow[] }> {
   // One multi-row insert: a round trip per step, not per event.
-  if (events.length > 0)
-    await tx.insert(demandEvents).values(events.map((e, i) => ({ ...e, seq: demand.eventCount + i + 1 })));
-  return demand.eventCount + events.length;
+  const rows =
+    events.length > 0
+      ? await tx
+          .insert(demandEvents)
+          .values(events.map((e, i) => ({ ...e, seq: demand.eventCount + i + 1 })))
+          .returning()
+      : [];
+  rows.sort((a, b) => a.seq - b.seq);
+  return { eventCount: demand.eventCount + events.length, rows };
 }
 
-/** Writes the folded state into the cache columns, and the unit links scoped queries use. */
+/** A unit link written with the state: a copy or a former owner keeps read access to the demand. */
+export interface ExtraUnitLink {
+  unit: UnitRef;
+  role: 'copy' | 'former_owner';
+}
+
+/**
+ * Writes the folded state into the cache columns, and the unit links scoped queries use (owner and
+ * co-handlers, then `extraLinks`, in one statement; a link already present is left as it is).
+ */
 export async function saveState(
   tx: Db,
   demandId: string,
   districtCode: string,
   state: DemandState,
   eventCount: number,
+  extraLinks: ExtraUnitLink[] = [],
 ): Promise<DemandRow> {
   const [row] = await tx
     .update(demands)
@@ -103,9 +122,10 @@ export async function saveState(
     })
     .where(eq(demands.id, demandId))
     .returning();
-  const links: { unit: UnitRef; role: 'owner' | 'co' }[] = [
+  const links: { unit: UnitRef; role: 'owner' | 'co' | 'copy' | 'former_owner' }[] = [
     ...(state.owner ? [{ unit: state.owner, role: 'owner' as const }] : []),
     ...state.coUnits.map((u) => ({ unit: u, role: 'co' as const })),
+    ...extraLinks,
   ];
   if (links.length > 0)
     await tx

@@ -4,6 +4,7 @@ import type { AppContext } from '../http/context.ts';
 import { type LocatedUnit, locatePoint } from '../jurisdiction/locate-point.ts';
 import { orgUnits } from '../jurisdiction/tables.ts';
 import type { Suggestion } from './classify/classifier.ts';
+import { type DistrictStamps, readDistrictStamps } from './district-stamps.ts';
 import { type RefusalHint, refusalHints } from './refusal-hints.ts';
 import { type RouteSuggestion, suggestRoute } from './routing.ts';
 import { loadRoutingContext } from './routing-context.ts';
@@ -35,6 +36,8 @@ export interface DemandSuggestion {
   route: RouteSuggestion;
   duplicates: DemandRow[];
   refusalHints: RefusalHint[];
+  /** The district's stamps read for this suggestion (intake hands them on to the dispatch). */
+  stamps: DistrictStamps;
 }
 
 const DUPLICATE_WINDOW_DAYS = 7;
@@ -49,14 +52,15 @@ export async function suggestDemand(
   db: Db,
   input: SuggestInput,
 ): Promise<DemandSuggestion> {
-  const location = await locate(ctx, db, input);
+  const stamps = await readDistrictStamps(db, input.districtCode);
+  const location = await locate(ctx, db, input, stamps.gridsVersion);
   const classifier = await ctx.classifiers.get(db, input.districtCode);
   const categories = classifier.predict(input.content, 3).flatMap((s) => {
     const c = ctx.classifiers.category(s.category);
     return c ? [{ ...s, name: c.name, path: c.path }] : [];
   });
   const chosen = ctx.classifiers.category(input.categoryCode ?? categories[0]?.category ?? null);
-  const routing = await loadRoutingContext(db, input.districtCode);
+  const routing = await loadRoutingContext(db, input.districtCode, stamps.routing);
   const route = suggestRoute(routing, {
     categoryCode: chosen?.code ?? null,
     categoryName: chosen?.path ?? null,
@@ -77,6 +81,7 @@ export async function suggestDemand(
     route,
     duplicates,
     refusalHints: refusalHints(input.content),
+    stamps,
   };
 }
 
@@ -84,9 +89,16 @@ async function locate(
   ctx: Pick<AppContext, 'geo'>,
   db: Db,
   input: SuggestInput,
+  gridsVersion: number,
 ): Promise<DemandLocation | null> {
   if (input.point) {
-    const hit = await locatePoint({ db, geo: ctx.geo, districtCode: input.districtCode, ...input.point });
+    const hit = await locatePoint({
+      db,
+      geo: ctx.geo,
+      districtCode: input.districtCode,
+      ...input.point,
+      gridsVersion,
+    });
     if (hit) return { ...hit, method: 'point' };
   }
   if (!input.address) return null;

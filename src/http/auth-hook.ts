@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../core/auth/authorize.ts';
-import { resolveApiKey, resolveSession, SESSION_COOKIE } from '../core/auth/sessions.ts';
+import { resolveApiKey, resolveSessionUser, SESSION_COOKIE } from '../core/auth/sessions.ts';
 import { findUserById, toPrincipal } from '../core/auth/users-store.ts';
 import { AppError } from '../core/errors.ts';
 import type { AppContext } from './context.ts';
@@ -23,23 +23,19 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     const db = ctx.database.db;
     const apiKey = bearer(request) ?? headerValue(request, 'x-api-key');
-    let userId: string | null = null;
-    let via: Principal['via'] = 'session';
     if (apiKey) {
-      userId = await resolveApiKey(db, apiKey);
-      via = 'api_key';
+      const userId = await resolveApiKey(db, apiKey);
       if (!userId) throw new AppError('UNAUTHENTICATED', 'API 密钥无效或已吊销 (invalid API key)');
-    } else {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) {
-        const session = await resolveSession(db, token, ctx.config);
-        if (session?.expired) request.sessionExpired = true;
-        else if (session) userId = session.userId;
-      }
+      const user = await findUserById(db, userId);
+      if (user?.active) request.principal = toPrincipal(user, 'api_key');
+      return;
     }
-    if (!userId) return;
-    const user = await findUserById(db, userId);
-    if (user?.active) request.principal = toPrincipal(user, via);
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    // The session and its user in one query.
+    const session = await resolveSessionUser(db, token, ctx.config);
+    if (session?.expired) request.sessionExpired = true;
+    else if (session?.user?.active) request.principal = toPrincipal(session.user, 'session');
   });
 }
 

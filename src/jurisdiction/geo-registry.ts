@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/connection.ts';
 import { GridIndex } from './geo-index.ts';
 import { listGridsForIndex } from './store.ts';
@@ -12,12 +12,12 @@ export class GeoIndexRegistry {
   private readonly cache = new Map<string, { version: number; index: GridIndex }>();
   private readonly building = new Map<string, Promise<GridIndex>>();
 
-  async get(db: Db, districtCode: string): Promise<GridIndex> {
-    const [row] = await db
-      .select({ version: jurisdictions.gridsVersion })
-      .from(jurisdictions)
-      .where(eq(jurisdictions.districtCode, districtCode));
-    const version = row?.version ?? -1;
+  /**
+   * The district's index. `knownVersion`: the district's grids_version as the caller read it in this
+   * request (GeoIndexRegistry.versionSql, with other stamps in one query), so it is not read again.
+   */
+  async get(db: Db, districtCode: string, knownVersion?: number): Promise<GridIndex> {
+    const version = knownVersion ?? (await this.readVersion(db, districtCode));
     const cached = this.cache.get(districtCode);
     if (cached && cached.version === version) return cached.index;
     const key = `${districtCode}@${version}`;
@@ -32,6 +32,19 @@ export class GeoIndexRegistry {
       this.building.set(key, pending);
     }
     return pending;
+  }
+
+  private async readVersion(db: Db, districtCode: string): Promise<number> {
+    const [row] = await db
+      .select({ version: jurisdictions.gridsVersion })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.districtCode, districtCode));
+    return row?.version ?? -1;
+  }
+
+  /** The version `get` reads, as an SQL expression (-1 when the district has no jurisdiction row). */
+  static versionSql(districtCode: string): SQL<number> {
+    return sql<number>`coalesce((SELECT ${jurisdictions.gridsVersion} FROM ${jurisdictions} WHERE ${jurisdictions.districtCode} = ${districtCode}), -1)`;
   }
 
   /** Drops a district's index (after a change in this process; others notice the version). */

@@ -1,6 +1,6 @@
 import type { Db } from '../core/db/connection.ts';
 import type { GeoIndexRegistry } from './geo-registry.ts';
-import { getAncestors, getUnitById } from './store.ts';
+import { getUnitSummariesByCodes } from './store.ts';
 
 export interface LocatedUnit {
   id: string;
@@ -21,13 +21,15 @@ export async function locatePoint(options: {
   districtCode: string;
   lng: number;
   lat: number;
+  /** The district's grids_version when the caller already read it (see GeoIndexRegistry.get). */
+  gridsVersion?: number;
 }): Promise<Location | null> {
-  const index = await options.geo.get(options.db, options.districtCode);
+  const index = await options.geo.get(options.db, options.districtCode, options.gridsVersion);
   const hit = index.locate(options.lng, options.lat);
   if (!hit) return null;
-  const grid = await getUnitById(options.db, hit.id);
-  if (!grid) return null;
-  const chain = await getAncestors(options.db, grid);
+  // The grid and its ancestors in one query (the grid's path names them all), without boundaries.
+  const chain = await getUnitSummariesByCodes(options.db, hit.path.split('/').filter(Boolean));
+  if (!chain.some((u) => u.id === hit.id)) return null; // the grid is gone
   const pick = (level: string) => {
     const u = chain.find((c) => c.level === level);
     return u ? { id: u.id, code: u.code, name: u.name, path: u.path } : null;

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/connection.ts';
 import type { IndexedGrid } from './geo-index.ts';
 import type { Geometry } from './geometry.ts';
@@ -23,6 +23,13 @@ export async function getJurisdiction(db: Db, districtCode: string): Promise<Jur
   return row;
 }
 
+/** The district's policy profile id as an SQL expression (NULL when it has no jurisdiction row). */
+export function policyProfileSql(districtCode: string): SQL<string | null> {
+  return sql<
+    string | null
+  >`(SELECT ${jurisdictions.policyProfile} FROM ${jurisdictions} WHERE ${jurisdictions.districtCode} = ${districtCode})`;
+}
+
 export async function listJurisdictions(db: Db): Promise<JurisdictionRow[]> {
   return db.select().from(jurisdictions).orderBy(asc(jurisdictions.districtCode));
 }
@@ -35,6 +42,44 @@ export async function getUnitByCode(db: Db, code: string): Promise<OrgUnitRow | 
 export async function getUnitById(db: Db, id: string): Promise<OrgUnitRow | undefined> {
   const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
   return row;
+}
+
+/**
+ * A unit without its boundary. A boundary is GeoJSON of up to tens of KB (a district's: 38 KB in the
+ * benchmark city) that the database serialises and the server parses on every read: paths that only
+ * need the unit's identity, place and flags (geolocation, dispatch) read this instead
+ * (docs/decisions/perf-intake.md).
+ */
+export type OrgUnitSummary = Omit<OrgUnitRow, 'boundary'>;
+const { boundary: _boundary, ...summaryColumns } = getTableColumns(orgUnits);
+
+export async function getUnitSummaryByCode(db: Db, code: string): Promise<OrgUnitSummary | undefined> {
+  const [row] = await db.select(summaryColumns).from(orgUnits).where(eq(orgUnits.code, code));
+  return row;
+}
+
+export async function getUnitSummaryById(db: Db, id: string): Promise<OrgUnitSummary | undefined> {
+  const [row] = await db.select(summaryColumns).from(orgUnits).where(eq(orgUnits.id, id));
+  return row;
+}
+
+/** The units with these codes (any order; unknown codes are left out), in one query. */
+export async function getUnitSummariesByCodes(db: Db, codes: string[]): Promise<OrgUnitSummary[]> {
+  if (codes.length === 0) return [];
+  return db.select(summaryColumns).from(orgUnits).where(inArray(orgUnits.code, codes));
+}
+
+/** The unit with this id and the unit with this code (either may be missing), in one query. */
+export async function getUnitSummaryByIdAndCode(
+  db: Db,
+  id: string,
+  code: string,
+): Promise<{ byId: OrgUnitSummary | undefined; byCode: OrgUnitSummary | undefined }> {
+  const rows = await db
+    .select(summaryColumns)
+    .from(orgUnits)
+    .where(or(eq(orgUnits.id, id), eq(orgUnits.code, code)));
+  return { byId: rows.find((r) => r.id === id), byCode: rows.find((r) => r.code === code) };
 }
 
 export interface ListUnitsFilter {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
 import { GENESIS_HASH, linkHash } from './hash.ts';
 import { auditHeads, auditLog } from './tables.ts';
@@ -30,6 +30,11 @@ export interface AppendAuditOptions {
 export async function appendAudit(
   tx: Db,
   options: AppendAuditOptions,
+  /**
+   * Data-modifying CTEs (named other than `link`) to run in the append's statement: changes that must
+   * happen under the district's audit lock cost no extra round trip while it is held.
+   */
+  alongside: readonly SQL[] = [],
 ): Promise<{ seq: number; hash: string }> {
   const { districtCode } = options;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`audit:${districtCode}`}))`);
@@ -59,7 +64,9 @@ export async function appendAudit(
         result, details, request_id, prev_hash, hash)
       VALUES (${districtCode}, ${seq}, ${at.toISOString()}::timestamptz, ${fields.actorId}::uuid,
         ${fields.actorLabel}, ${fields.action}, ${fields.targetType}, ${fields.targetId}, ${fields.result},
-        ${JSON.stringify(fields.details)}::jsonb, ${fields.requestId}, ${prevHash}, ${hash}))
+        ${JSON.stringify(fields.details)}::jsonb, ${fields.requestId}, ${prevHash}, ${hash}))${
+          alongside.length > 0 ? sql`, ${sql.join([...alongside], sql`, `)}` : sql``
+        }
     INSERT INTO ${auditHeads} (district_code, seq, hash) VALUES (${districtCode}, ${seq}, ${hash})
     ON CONFLICT (district_code) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`);
   return { seq, hash };

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt, or } from 'drizzle-orm';
+import { orgUnits } from '../../jurisdiction/tables.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { randomToken } from '../ids.ts';
-import { apiKeys, sessions } from './tables.ts';
+import { apiKeys, sessions, users } from './tables.ts';
+import { flatten, type UserWithUnit, withUnit } from './users-store.ts';
 
 export const SESSION_COOKIE = 'jd_session';
 export const API_KEY_PREFIX = 'jd_';
@@ -41,6 +43,41 @@ export async function resolveSession(
   const id = sha256(token);
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
   if (!row) return null;
+  return checkSession(db, row, config);
+}
+
+/**
+ * resolveSession and the session's user with its unit (what findUserById reads) in ONE query: the
+ * auth hook's work on every request (docs/decisions/perf-intake.md).
+ */
+export async function resolveSessionUser(
+  db: Db,
+  token: string,
+  config: Pick<Config, 'sessionIdleMinutes'>,
+): Promise<{ userId: string; expired: boolean; user: UserWithUnit | undefined } | null> {
+  const [row] = await db
+    .select({ session: sessions, ...withUnit })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(sessions.id, sha256(token)));
+  if (!row) return null;
+  const checked = await checkSession(db, row.session, config);
+  const { user, unitCode, unitName, unitPath, unitLevel } = row;
+  // findUserById joins the unit: a user without one is no user.
+  const found =
+    user && unitCode !== null && unitName !== null && unitPath !== null && unitLevel !== null
+      ? flatten({ user, unitCode, unitName, unitPath, unitLevel })
+      : undefined;
+  return { ...checked, user: found };
+}
+
+async function checkSession(
+  db: Db,
+  row: typeof sessions.$inferSelect,
+  config: Pick<Config, 'sessionIdleMinutes'>,
+): Promise<{ userId: string; expired: boolean }> {
+  const id = row.id;
   const now = Date.now();
   const idleLimit = row.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
   if (row.expiresAt.getTime() <= now || idleLimit <= now) {

@@ -13,7 +13,7 @@ export type UserWithUnit = UserRow & {
   unitLevel: string;
 };
 
-const withUnit = {
+export const withUnit = {
   user: users,
   unitCode: orgUnits.code,
   unitName: orgUnits.name,
@@ -21,7 +21,7 @@ const withUnit = {
   unitLevel: orgUnits.level,
 };
 
-const flatten = (r: {
+export const flatten = (r: {
   user: UserRow;
   unitCode: string;
   unitName: string;

@@ -1,5 +1,5 @@
-import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/connection.ts';
 import type { CalendarOverride } from './model.ts';
 import { calendarOverrides } from './tables.ts';
 import { createWorkCalendar, type WorkCalendar } from './work-calendar.ts';
@@ -11,16 +11,20 @@ import { createWorkCalendar, type WorkCalendar } from './work-calendar.ts';
 export class CalendarRegistry {
   private readonly cache = new Map<string, { stamp: string; calendar: WorkCalendar }>();
 
-  async get(db: Db, districtCode: string): Promise<WorkCalendar> {
+  /**
+   * The district's calendar. `knownStamp`: the overrides' stamp as the caller read it in this request
+   * (CalendarRegistry.stampSql, with other stamps in one query), so it is not read again.
+   */
+  async get(db: Db, districtCode: string, knownStamp?: string): Promise<WorkCalendar> {
     const scopes = ['national', districtCode];
-    const [stampRow] = await db
-      .select({
-        n: sql<number>`count(*)::int`,
-        last: sql<string>`coalesce(max(${calendarOverrides.createdAt})::text, '')`,
-      })
-      .from(calendarOverrides)
-      .where(inArray(calendarOverrides.scope, scopes));
-    const stamp = `${stampRow?.n ?? 0}@${stampRow?.last ?? ''}`;
+    let stamp = knownStamp;
+    if (stamp === undefined) {
+      const [row] = await queryRows<{ stamp: string }>(
+        db,
+        sql`SELECT ${CalendarRegistry.stampSql(districtCode)} AS stamp`,
+      );
+      stamp = row?.stamp ?? '0@';
+    }
     const cached = this.cache.get(districtCode);
     if (cached && cached.stamp === stamp) return cached.calendar;
     const rows = await db.select().from(calendarOverrides).where(inArray(calendarOverrides.scope, scopes));
@@ -32,6 +36,11 @@ export class CalendarRegistry {
     const calendar = createWorkCalendar({ overrides: [...byDate.values()] });
     this.cache.set(districtCode, { stamp, calendar });
     return calendar;
+  }
+
+  /** The overrides' stamp (count and last change of the national and district entries), as SQL. */
+  static stampSql(districtCode: string): SQL<string> {
+    return sql<string>`(SELECT count(*)::int || '@' || coalesce(max(${calendarOverrides.createdAt})::text, '') FROM ${calendarOverrides} WHERE ${calendarOverrides.scope} IN ('national', ${districtCode}))`;
   }
 }
 

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { checkDataFolder } from './check-data-folder.ts';
 import { fsyncTree, pgliteFolderOptions, yieldBetweenOperations } from './durable-pglite.ts';
+import { presetDrizzleParsers } from './pglite-parsers.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -120,6 +121,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       );
     }
   }
+  presetDrizzleParsers(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

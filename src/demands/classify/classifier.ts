@@ -101,11 +101,14 @@ class NaiveBayesClassifier implements Classifier {
 
   predict(text: string, k = 3): Suggestion[] {
     const vec = this.vectorize(text);
-    const ranked = this.nb.posterior(vec).slice(0, Math.max(0, k));
+    const ranked = this.nb.top(vec, Math.max(0, k));
+    // Every label's contributions have the same features: which word a fragment belongs to is
+    // worked out once per text, not once per label.
+    const tokenOf = new Map<string, string>();
     return ranked.map(({ label, probability }) => ({
       category: label,
       score: probability,
-      why: { tokens: explain(this.nb.contributions(label, vec)) },
+      why: { tokens: explain(this.nb.contributions(label, vec), tokenOf) },
     }));
   }
 
@@ -133,12 +136,23 @@ const isFragment = (key: string): boolean => key.startsWith(BIGRAM_PREFIX) || ke
  * of the text counts towards that word (占道经营 rather than 占道 + 道经 + 经营 + 占 …); others, such as
  * the pieces of a word never seen before, are shown as they are. Only positive pushes, strongest first.
  */
-function explain(contribs: Map<string, number>): TokenWeight[] {
-  const words = [...contribs.keys()].filter((k) => !isFragment(k));
+function explain(
+  contribs: Map<string, number>,
+  /** Memo of the displayed token per feature, shared by calls over the same features. */
+  tokenOf = new Map<string, string>(),
+): TokenWeight[] {
+  let words: string[] | undefined;
   const merged = new Map<string, number>();
   for (const [key, w] of contribs) {
-    const piece = isFragment(key) ? key.slice(1) : key;
-    const token = isFragment(key) ? (words.find((word) => word.includes(piece)) ?? piece) : key;
+    let token = tokenOf.get(key);
+    if (token === undefined) {
+      if (isFragment(key)) {
+        const piece = key.slice(1);
+        words ??= [...contribs.keys()].filter((k) => !isFragment(k));
+        token = words.find((word) => word.includes(piece)) ?? piece;
+      } else token = key;
+      tokenOf.set(key, token);
+    }
     merged.set(token, (merged.get(token) ?? 0) + w);
   }
   return [...merged]

@@ -153,15 +153,34 @@ export class NaiveBayesCounts {
    * (it never changes the ranking), see README.md.
    */
   posterior(vec: ReadonlyMap<string, number>): Ranked[] {
+    return this.top(vec, this.labels.length);
+  }
+
+  /**
+   * The `n` best of {@link posterior}, the same values in the same order, without sorting every class
+   * (a suggestion wants 3 of ≈ 100): a bounded insertion with the same comparison.
+   */
+  top(vec: ReadonlyMap<string, number>, n: number): Ranked[] {
     const s = this.scores(vec);
     let max = Number.NEGATIVE_INFINITY;
     for (const v of s) if (v > max) max = v;
     const k = this.options.sharpness;
     const exp = s.map((v) => Math.exp(k * (v - max)));
     const z = exp.reduce((a, b) => a + b, 0);
-    return this.labels
-      .map((label, i) => ({ label, probability: (exp[i] ?? 0) / z }))
-      .sort((a, b) => b.probability - a.probability || (a.label < b.label ? -1 : 1));
+    const before = (a: Ranked, b: Ranked) => b.probability - a.probability || (a.label < b.label ? -1 : 1);
+    const best: Ranked[] = [];
+    if (n <= 0) return best;
+    for (let i = 0; i < this.labels.length; i++) {
+      const r = { label: this.labels[i] as string, probability: (exp[i] ?? 0) / z };
+      if (best.length === n && before(r, best[n - 1] as Ranked) >= 0) continue;
+      let at = best.length === n ? n - 1 : best.length;
+      while (at > 0 && before(r, best[at - 1] as Ranked) < 0) {
+        best[at] = best[at - 1] as Ranked;
+        at--;
+      }
+      best[at] = r;
+    }
+    return best;
   }
 
   /**

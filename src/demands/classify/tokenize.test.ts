@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../test/fixtures/classify/load-corpus.ts';
 import { STOP_WORDS } from './stopwords.ts';
-import { extractFeatures, normalizeText, segment, tokenize } from './tokenize.ts';
+import { defaultTaxonomy, leafCategories } from './taxonomy.ts';
+import { extractFeatures, extractFeaturesByTagging, normalizeText, segment, tokenize } from './tokenize.ts';
 
 describe('tokenize', () => {
   it('keeps domain words whole (jieba alone gives 路|灯不亮)', () => {
@@ -52,5 +54,20 @@ describe('tokenize', () => {
     expect(segment('路灯').map((t) => t.word)).toEqual(['路灯']);
     expect(STOP_WORDS.has('的')).toBe(true);
     expect(STOP_WORDS.has('路灯')).toBe(false);
+  });
+
+  it('extracts exactly the features of tagged segmentation (the fast path is an optimisation only)', () => {
+    const texts = [
+      ...loadCorpus('demands.tsv').map((e) => e.text),
+      ...loadCorpus('demands-novel.tsv').map((e) => e.text),
+      ...leafCategories(defaultTaxonomy()).flatMap((c) => [c.name, c.path]),
+      'A市A3区XX街道某某小区12号楼，朝阳区望京街道的暖气不热',
+      'Ａ３区ＸＸ路１２号的路灯不亮 tel:13912345678 100%-ok #3.5',
+      '暖器摸着冰凉，野狗升降梯',
+    ];
+    // Mixed with Latin letters, digits and punctuation between the characters.
+    const mixed = texts.slice(0, 300).map((t, i) => t.replace(/(.)(.)/g, `$1${'A3-%.#x1 '[i % 9]}$2`));
+    for (const text of [...texts, ...mixed])
+      expect(extractFeatures(text), text).toEqual(extractFeaturesByTagging(text));
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../core/db/connection.ts';
 import {
   COUNTERS,
@@ -28,14 +28,29 @@ export async function updateRollups(
   before: MeasuredState,
   after: MeasuredState,
 ): Promise<void> {
+  const parts = rollupChanges(demand, before, after);
+  if (parts.length === 0) return;
+  await tx.execute(sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`);
+}
+
+/**
+ * The statement parts of updateRollups (data-modifying CTEs named r, d, p), for a caller that runs them
+ * in a statement of its own: recordEvents runs them in the audit append's statement
+ * (docs/decisions/perf-intake.md). Empty when the change does not touch the measures.
+ */
+export function rollupChanges(
+  demand: { id: string; districtCode: string; createdAt: Date },
+  before: MeasuredState,
+  after: MeasuredState,
+): SQL[] {
   const b = contributionOf(demand.createdAt, before);
   const a = contributionOf(demand.createdAt, after);
   const deltas = rollupDeltas(b, a);
   const pendingChanged =
     (b?.failAt ?? null) !== (a?.failAt ?? null) ||
     (a?.failAt != null && (a.period !== b?.period || a.ownerPath !== b?.ownerPath));
-  if (deltas.length === 0 && !pendingChanged) return;
-  const parts: ReturnType<typeof sql>[] = [];
+  if (deltas.length === 0 && !pendingChanged) return [];
+  const parts: SQL[] = [];
   if (deltas.length > 0) parts.push(sql`r AS (${upsertRollups(demand.districtCode, deltas)})`);
   // An upsert when still undecided (a statement may not touch one row twice), else a delete.
   if (pendingChanged && a?.failAt == null)
@@ -46,8 +61,7 @@ export async function updateRollups(
         VALUES (${demand.id}, ${demand.districtCode}, ${a.period}, ${a.ownerPath}, ${new Date(a.failAt).toISOString()}::timestamptz)
         ON CONFLICT (demand_id) DO UPDATE SET period = excluded.period, owner_path = excluded.owner_path, fail_at = excluded.fail_at)`,
     );
-  if (parts.length === 0) return;
-  await tx.execute(sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`);
+  return parts;
 }
 
 /** The signed changes to apply: one row when the key stays, two (−before, +after) when it moves. */

@@ -1,0 +1,40 @@
+import { CalendarRegistry } from '../core/calendar/store.ts';
+import { type Db, queryRows, sql } from '../core/db/connection.ts';
+import { GeoIndexRegistry } from '../jurisdiction/geo-registry.ts';
+import { policyProfileSql } from '../jurisdiction/store.ts';
+import { routingStampSql } from './routing-context.ts';
+
+/**
+ * What a suggestion and an intake check of their district's cached state, read in ONE query: the
+ * grids version (geolocation index), the routing stamp (rules and units), the calendar overrides'
+ * stamp and the policy profile (time limits). Each was a query of its own (docs/decisions/perf-intake.md);
+ * each module still owns its SQL and reads it itself when no stamps are given.
+ */
+export interface DistrictStamps {
+  gridsVersion: number;
+  routing: string;
+  calendar: string;
+  policyProfile: string | null;
+}
+
+export async function readDistrictStamps(db: Db, districtCode: string): Promise<DistrictStamps> {
+  const [row] = await queryRows<{
+    grids_version: number;
+    routing: string;
+    calendar: string;
+    policy_profile: string | null;
+  }>(
+    db,
+    sql`SELECT ${GeoIndexRegistry.versionSql(districtCode)} AS grids_version,
+      ${routingStampSql(districtCode)} AS routing,
+      ${CalendarRegistry.stampSql(districtCode)} AS calendar,
+      ${policyProfileSql(districtCode)} AS policy_profile`,
+  );
+  if (!row) throw new Error('district stamps: no row');
+  return {
+    gridsVersion: Number(row.grids_version),
+    routing: row.routing,
+    calendar: row.calendar,
+    policyProfile: row.policy_profile,
+  };
+}
