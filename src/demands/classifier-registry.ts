@@ -9,8 +9,23 @@ import { classificationFeedback } from './tables.ts';
  * every operator confirmation/override stored in `classification_feedback`. New feedback (from any
  * process) is picked up incrementally before each suggestion, so all servers converge.
  */
+/**
+ * How far back each refresh looks again: a feedback row is stamped when its transaction started, so a
+ * row can become visible after rows stamped later than it (a longer transaction committing last).
+ * Rows inside the window are learned once, told apart by id.
+ */
+const LATE_COMMIT_WINDOW_MS = 10_000;
+
+interface DistrictModel {
+  classifier: Classifier;
+  /** The newest feedback time learned (ms). */
+  newest: number;
+  /** Ids learned within the window before `newest` (older ones are pruned). */
+  learned: Map<string, number>;
+}
+
 export class ClassifierRegistry {
-  private readonly models = new Map<string, { classifier: Classifier; lastSeen: Date }>();
+  private readonly models = new Map<string, DistrictModel>();
   readonly taxonomy = defaultTaxonomy();
   private readonly leaves = new Map<string, LeafCategory>(
     leafCategories(this.taxonomy).map((c) => [c.code, c]),
@@ -25,27 +40,36 @@ export class ClassifierRegistry {
     if (!entry) {
       const classifier = createClassifier();
       classifier.seedFromKeywords(this.taxonomy);
-      entry = { classifier, lastSeen: new Date(0) };
+      entry = { classifier, newest: Number.NEGATIVE_INFINITY, learned: new Map() };
       this.models.set(districtCode, entry);
     }
+    const since = Number.isFinite(entry.newest)
+      ? new Date(entry.newest - LATE_COMMIT_WINDOW_MS)
+      : new Date(0);
     const fresh = await db
       .select()
       .from(classificationFeedback)
       .where(
         and(
           eq(classificationFeedback.districtCode, districtCode),
-          gt(classificationFeedback.createdAt, entry.lastSeen),
+          gt(classificationFeedback.createdAt, since),
         ),
       )
       .orderBy(asc(classificationFeedback.createdAt));
     for (const f of fresh) {
+      // each row once: the stored time has microseconds, a Date milliseconds, and the window overlaps
+      if (entry.learned.has(f.id)) continue;
       // An override is worth more than a confirmation: the model was wrong there.
       entry.classifier.learn(
         { text: f.text, category: f.categoryCode },
         f.suggested && f.suggested !== f.categoryCode ? 2 : 1,
       );
-      entry.lastSeen = f.createdAt;
+      const at = f.createdAt.getTime();
+      entry.learned.set(f.id, at);
+      entry.newest = Math.max(entry.newest, at);
     }
+    for (const [id, at] of entry.learned)
+      if (at < entry.newest - 2 * LATE_COMMIT_WINDOW_MS) entry.learned.delete(id);
     return entry.classifier;
   }
 }
