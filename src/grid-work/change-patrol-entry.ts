@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { appendAudit } from '../core/audit/append-audit.ts';
-import type { Principal } from '../core/auth/authorize.ts';
+import { authorize, type Principal } from '../core/auth/authorize.ts';
 import type { Db } from '../core/db/connection.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from './model.ts';
 import { assertMonthOpen, assertNotFuture, PatrolFields } from './patrol-rules.ts';
 import { deleteEntry, getEntry, lockSheet, updateEntry } from './patrol-store.ts';
+import { gridWorkPolicy } from './policy.ts';
 import type { PatrolEntryRow } from './tables.ts';
 
 export const PatrolEntryPatch = PatrolFields.partial();
@@ -28,6 +29,11 @@ export async function changePatrolEntry(options: {
   return options.db.transaction(async (tx) => {
     const entry = await getEntry(tx, options.entryId);
     if (!entry || entry.districtCode !== principal.districtCode) throw notFound('纪实记录', options.entryId);
+    // the role and the grid's scope first (as when recording), then: only one's own entry
+    authorize(principal, gridWorkPolicy.patrol, {
+      districtCode: entry.districtCode,
+      paths: [entry.gridPath],
+    });
     if (entry.workerId !== principal.userId) {
       throw new AppError('FORBIDDEN', '只能修改本人的网格工作纪实 (not your entry)', {
         action: 'patrol.record',

@@ -29,7 +29,11 @@ export async function readablePaths(db: Db, file: FileRow): Promise<string[]> {
 
 /** Throws 403 unless the caller may read the file (its uploader, or in scope of a record it is on). */
 export async function assertCanReadFile(db: Db, principal: Principal, file: FileRow): Promise<void> {
-  if (file.uploadedById === principal.userId && file.districtCode === principal.districtCode) return;
+  if (file.uploadedById === principal.userId && file.districtCode === principal.districtCode) {
+    // still a checked decision (the role; the district is compared above), in the trace like any other
+    authorize(principal, filePolicy.readOwnUpload);
+    return;
+  }
   authorize(principal, filePolicy.read, {
     districtCode: file.districtCode,
     paths: await readablePaths(db, file),

@@ -8,4 +8,6 @@ export const filePolicy = {
     scoped: false,
   },
   read: { action: 'file.read', roles: ALL_STAFF, scoped: true },
+  /** One's own upload, before it is attached anywhere (or after): staff of the same district only. */
+  readOwnUpload: { action: 'file.read_own', roles: ALL_STAFF, scoped: false },
 } as const satisfies Record<string, PolicyRule>;
