@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Flex, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { ClampedText } from '../../components/ClampedText.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { ADMIN, useCan } from './lists-api.ts';
 import { PolicyAdmin } from './policy/PolicyAdmin.tsx';
@@ -54,19 +55,16 @@ export function PolicyTab() {
             dataIndex: 'value',
             width: 280,
             render: (v: unknown) => (
-              <Typography.Paragraph
-                ellipsis={{ rows: 3, expandable: true }}
-                style={{ margin: 0, fontSize: 12 }}
-              >
+              <ClampedText rows={3} title={showValue(v)} style={{ fontSize: 12 }}>
                 {showValue(v)}
-              </Typography.Paragraph>
+              </ClampedText>
             ),
           },
           {
             title: t('listsPolicy.policy.source'),
             dataIndex: 'source',
             render: (source: string, r) => (
-              <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>
+              <ClampedText rows={3} title={r.note ? `${source}（${r.note}）` : source}>
                 {source}
                 {r.note ? (
                   <Typography.Text type="secondary">
@@ -74,7 +72,7 @@ export function PolicyTab() {
                     （{t('listsPolicy.policy.note')}：{r.note}）
                   </Typography.Text>
                 ) : null}
-              </Typography.Paragraph>
+              </ClampedText>
             ),
           },
         ]}

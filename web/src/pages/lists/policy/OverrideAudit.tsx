@@ -1,8 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
-import { Collapse, Table, Tag, Typography } from 'antd';
+import { Collapse, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import type { AuditEntry, Items } from '../../../api/types.ts';
+import { ClampedText } from '../../../components/ClampedText.tsx';
 import { formatTime } from '../../../components/format.ts';
 import { LP } from '../lists-api.ts';
 import { showValue } from './policy-types.ts';
@@ -56,14 +57,15 @@ export function OverrideAudit() {
                 { title: l('rule'), dataIndex: 'targetId', width: 220 },
                 {
                   title: l('change'),
-                  render: (_: unknown, e) => (
-                    <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
-                      {describe(e)}
-                      {(e.details as { reason?: string }).reason
-                        ? `；${l('reason')}：${(e.details as { reason?: string }).reason}`
-                        : ''}
-                    </Typography.Paragraph>
-                  ),
+                  render: (_: unknown, e) => {
+                    const reason = (e.details as { reason?: string }).reason;
+                    const text = `${describe(e)}${reason ? `；${l('reason')}：${reason}` : ''}`;
+                    return (
+                      <ClampedText rows={2} title={text}>
+                        {text}
+                      </ClampedText>
+                    );
+                  },
                 },
               ]}
             />
