@@ -6,13 +6,18 @@ import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import type { AppContext } from '../http/context.ts';
 import { getUnitSummaryByIdAndCode } from '../jurisdiction/store.ts';
-import { initialState } from './lifecycle.ts';
-import { type IntakeInput, IntakeInput as IntakeSchema, REFUSAL_REASONS } from './model.ts';
+import {
+  type IntakeInput,
+  type IntakeParsed,
+  IntakeInput as IntakeSchema,
+  REFUSAL_REASONS,
+} from './model.ts';
 import { planDispatch, unitOfDistrict } from './plan-dispatch.ts';
-import { type PlannedEvent, recordEvents } from './record-events.ts';
-import { findByIdempotencyKey, insertDemand } from './store.ts';
+import { type PlannedEvent, planEvents } from './record-events.ts';
+import { findByIdempotencyKey, stateColumns } from './store.ts';
 import { type DemandSuggestion, suggestDemand } from './suggest-demand.ts';
-import { classificationFeedback, type DemandEventRow, type DemandRow } from './tables.ts';
+import type { DemandEventRow, DemandRow } from './tables.ts';
+import { intakeWriterFor, type PreparedIntake, writeIntake } from './write-intakes.ts';
 
 export interface IntakeOptions {
   ctx: Pick<AppContext, 'geo' | 'classifiers' | 'calendars'>;
@@ -51,145 +56,188 @@ export function newTrackingCode(now = new Date()): string {
  * 受理: creates a demand from a call (or any channel) in ONE transaction — the demand, its events
  * (created, then dispatched/answered/refused), the classifier feedback and the audit row — so an
  * acknowledged demand is never half-written. The same Idempotency-Key always yields the same demand.
+ * Concurrent intakes of a district share their transaction (group commit, write-intakes.ts).
  */
 export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult> {
   const input = IntakeSchema.parse(options.input);
   const { db, districtCode } = options;
-  const key = options.idempotencyKey?.trim() || null;
-  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
-  if (key) {
-    const existing = await findByIdempotencyKey(db, districtCode, key);
-    if (existing) return replay(existing, requestHash);
+  // Announced to the district's writer at once: concurrent intakes then commit together.
+  const ticket = intakeWriterFor(db, districtCode)?.expect() ?? null;
+  try {
+    const key = options.idempotencyKey?.trim() || null;
+    const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+    if (key) {
+      const existing = await findByIdempotencyKey(db, districtCode, key);
+      if (existing) return replay(existing, requestHash);
+    }
+    const suggestion = await suggestDemand(options.ctx, db, {
+      districtCode,
+      content: input.content,
+      address: input.address,
+      point: input.point,
+      categoryCode: input.categoryCode,
+    });
+    const prepared = await prepareIntake(options, input, suggestion, key, requestHash);
+    try {
+      const written = await writeIntake(db, prepared, ticket);
+      return {
+        demand: written.demand,
+        suggestion,
+        replayed: false,
+        created: { events: written.events, unitPaths: prepared.plan.linkedPaths },
+      };
+    } catch (err) {
+      // Two retries racing with the same key: the loser reads the winner's demand.
+      if (key && isUniqueViolation(err)) {
+        const existing = await findByIdempotencyKey(db, districtCode, key);
+        if (existing) return replay(existing, requestHash);
+      }
+      throw err;
+    }
+  } finally {
+    ticket?.withdraw(); // a no-op once submitted; else the writer stops waiting for this one
   }
-  const suggestion = await suggestDemand(options.ctx, db, {
-    districtCode,
-    content: input.content,
-    address: input.address,
-    point: input.point,
-    categoryCode: input.categoryCode,
-  });
+}
+
+/**
+ * Everything a new demand writes — its row with the state folded from its first events (created,
+ * then dispatched/answered/refused), its events, unit links, classifier feedback and audit — computed
+ * before its transaction, so the transaction is only writes and can be shared (write-intakes.ts).
+ * The reads here (owner and district units, calendar, time limits) are of set-up data.
+ */
+async function prepareIntake(
+  options: IntakeOptions,
+  input: IntakeParsed,
+  suggestion: DemandSuggestion,
+  key: string | null,
+  requestHash: string,
+): Promise<PreparedIntake> {
+  const { districtCode } = options;
   const category = suggestion.chosenCategory;
   const location = suggestion.location;
-  try {
-    const { demand, created } = await db.transaction(async (tx) => {
-      const id = uuidv7();
-      const now = new Date();
-      const districtUnitPath = `/${districtCode}000000/`;
-      const row = await insertDemand(tx, {
-        id,
-        districtCode,
-        code: newTrackingCode(now),
+  const id = uuidv7();
+  const now = new Date();
+  const events: PlannedEvent[] = [
+    {
+      type: 'created',
+      data: {
         channel: input.channel,
-        type: input.type,
-        urgency: input.urgency,
-        content: input.content,
-        categoryCode: category?.code ?? null,
-        categoryName: category?.path ?? null,
-        callerName: input.caller.name ?? null,
-        callerPhone: input.caller.phone ?? null,
-        address: input.address ?? null,
-        lng: input.point?.lng ?? null,
-        lat: input.point?.lat ?? null,
-        gridId: location?.grid?.id ?? null,
-        communityId: location?.community?.id ?? null,
-        streetId: location?.street?.id ?? null,
-        locationPath:
-          location?.grid?.path ?? location?.community?.path ?? location?.street?.path ?? districtUnitPath,
-        attachments: input.attachments,
-        idempotencyKey: key,
-        requestHash,
-        createdBy: options.actor.id,
-        createdAt: now,
-        status: 'pending_dispatch',
-        state: initialState() as unknown as Record<string, unknown>,
-        updatedAt: now,
-      });
-      const events: PlannedEvent[] = [
-        {
-          type: 'created',
-          data: {
-            channel: input.channel,
-            category: category?.code ?? null,
-            suggestedCategory: suggestion.categories[0]?.category ?? null,
-            location: location
-              ? {
-                  method: location.method,
-                  grid: location.grid?.code ?? null,
-                  street: location.street?.code ?? null,
-                }
-              : null,
-          },
-        },
-      ];
-      const action = input.action;
-      if (action.kind === 'refuse') {
-        events.push({
-          type: 'refused',
-          note: action.note ?? null,
-          data: { reason: action.reason, reasonText: REFUSAL_REASONS[action.reason] },
-        });
-      } else if (action.kind === 'answer') {
-        events.push({ type: 'answered', note: action.answer, data: { answer: action.answer } });
-      } else if (action.kind === 'dispatch') {
-        // The suggested owner and the district's unit (copied when the owner is a street) in one read.
-        const suggested = action.ownerUnitCode
-          ? undefined
-          : await getUnitSummaryByIdAndCode(tx, suggestion.route.owner.id, `${districtCode}000000`);
-        const owner = action.ownerUnitCode
-          ? await unitOfDistrict(tx, districtCode, action.ownerUnitCode)
-          : suggested?.byId;
-        if (!owner) throw new AppError('UNPROCESSABLE', '无法确定承办单位 (no owner unit)');
-        const coCodes = action.ownerUnitCode ? action.coUnitCodes : suggestion.route.co.map((c) => c.code);
-        const co = await Promise.all(coCodes.map((c) => unitOfDistrict(tx, districtCode, c)));
-        const overridden =
-          Boolean(action.ownerUnitCode) && action.ownerUnitCode !== suggestion.route.owner.code;
-        events.push(
-          ...(await planDispatch(options.ctx, tx, {
-            districtCode,
-            urgent: input.urgency === 'urgent',
-            owner,
-            co,
-            complexity: suggestion.route.complexity,
-            why: overridden
-              ? ['受理员指定承办单位（覆盖系统建议）', ...suggestion.route.why]
-              : suggestion.route.why,
-            now,
-            ...(suggested ? { district: suggested.byCode ?? null } : {}),
-            stamps: suggestion.stamps,
-          })),
-        );
-      }
-      // Only an operator's explicit category trains the classifier (a silent default would reinforce itself).
-      if (input.categoryCode) {
-        await tx.insert(classificationFeedback).values({
+        category: category?.code ?? null,
+        suggestedCategory: suggestion.categories[0]?.category ?? null,
+        location: location
+          ? {
+              method: location.method,
+              grid: location.grid?.code ?? null,
+              street: location.street?.code ?? null,
+            }
+          : null,
+      },
+    },
+  ];
+  const action = input.action;
+  if (action.kind === 'refuse') {
+    events.push({
+      type: 'refused',
+      note: action.note ?? null,
+      data: { reason: action.reason, reasonText: REFUSAL_REASONS[action.reason] },
+    });
+  } else if (action.kind === 'answer') {
+    events.push({ type: 'answered', note: action.answer, data: { answer: action.answer } });
+  } else if (action.kind === 'dispatch') {
+    events.push(...(await planIntakeDispatch(options, input, suggestion, now)));
+  }
+  const code = newTrackingCode(now);
+  const status = 'pending_dispatch';
+  const plan = planEvents(
+    { id, districtCode, code, channel: input.channel, status, eventCount: 0 },
+    [],
+    events,
+    {
+      actor: options.actor,
+      requestId: options.requestId ?? null,
+      auditAction: 'demand.create',
+      auditDetails: { channel: input.channel, action: action.kind },
+    },
+  );
+  return {
+    row: {
+      id,
+      districtCode,
+      code,
+      channel: input.channel,
+      type: input.type,
+      urgency: input.urgency,
+      content: input.content,
+      categoryCode: category?.code ?? null,
+      categoryName: category?.path ?? null,
+      callerName: input.caller.name ?? null,
+      callerPhone: input.caller.phone ?? null,
+      address: input.address ?? null,
+      lng: input.point?.lng ?? null,
+      lat: input.point?.lat ?? null,
+      gridId: location?.grid?.id ?? null,
+      communityId: location?.community?.id ?? null,
+      streetId: location?.street?.id ?? null,
+      locationPath:
+        location?.grid?.path ??
+        location?.community?.path ??
+        location?.street?.path ??
+        `/${districtCode}000000/`,
+      attachments: input.attachments,
+      idempotencyKey: key,
+      requestHash,
+      createdBy: options.actor.id,
+      createdAt: now,
+      ...stateColumns(plan.state, plan.eventCount),
+      updatedAt: now,
+    },
+    plan,
+    // Only an operator's explicit category trains the classifier (a silent default would reinforce itself).
+    feedback: input.categoryCode
+      ? {
           id: uuidv7(),
           districtCode,
           demandId: id,
           text: input.content,
           categoryCode: input.categoryCode,
           suggested: suggestion.categories[0]?.category ?? null,
-        });
-      }
-      const recorded = await recordEvents(tx, row, events, {
-        actor: options.actor,
-        requestId: options.requestId ?? null,
-        auditAction: 'demand.create',
-        auditDetails: { channel: input.channel, action: action.kind },
-      });
-      return {
-        demand: recorded.row,
-        created: { events: recorded.appended, unitPaths: recorded.linkedPaths },
-      };
-    });
-    return { demand, suggestion, replayed: false, created };
-  } catch (err) {
-    // Two retries racing with the same key: the loser reads the winner's demand.
-    if (key && isUniqueViolation(err)) {
-      const existing = await findByIdempotencyKey(db, districtCode, key);
-      if (existing) return replay(existing, requestHash);
-    }
-    throw err;
-  }
+        }
+      : null,
+  };
+}
+
+/** The dispatch at intake: to the operator's unit, else the suggested one (with the district's copy). */
+async function planIntakeDispatch(
+  options: IntakeOptions,
+  input: IntakeParsed,
+  suggestion: DemandSuggestion,
+  now: Date,
+): Promise<PlannedEvent[]> {
+  const { db, districtCode } = options;
+  const action = input.action;
+  if (action.kind !== 'dispatch') return [];
+  // The suggested owner and the district's unit (copied when the owner is a street) in one read.
+  const suggested = action.ownerUnitCode
+    ? undefined
+    : await getUnitSummaryByIdAndCode(db, suggestion.route.owner.id, `${districtCode}000000`);
+  const owner = action.ownerUnitCode
+    ? await unitOfDistrict(db, districtCode, action.ownerUnitCode)
+    : suggested?.byId;
+  if (!owner) throw new AppError('UNPROCESSABLE', '无法确定承办单位 (no owner unit)');
+  const coCodes = action.ownerUnitCode ? action.coUnitCodes : suggestion.route.co.map((c) => c.code);
+  const co = await Promise.all(coCodes.map((c) => unitOfDistrict(db, districtCode, c)));
+  const overridden = Boolean(action.ownerUnitCode) && action.ownerUnitCode !== suggestion.route.owner.code;
+  return planDispatch(options.ctx, db, {
+    districtCode,
+    urgent: input.urgency === 'urgent',
+    owner,
+    co,
+    complexity: suggestion.route.complexity,
+    why: overridden ? ['受理员指定承办单位（覆盖系统建议）', ...suggestion.route.why] : suggestion.route.why,
+    now,
+    ...(suggested ? { district: suggested.byCode ?? null } : {}),
+    stamps: suggestion.stamps,
+  });
 }
 
 function replay(existing: DemandRow, requestHash: string): IntakeResult {

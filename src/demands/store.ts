@@ -14,12 +14,6 @@ import {
 
 export type NewDemand = typeof demands.$inferInsert;
 
-/** Inserts a demand and returns the stored row (locked by the inserting transaction until it ends). */
-export async function insertDemand(tx: Db, row: NewDemand): Promise<DemandRow> {
-  const [stored] = await tx.insert(demands).values(row).returning();
-  return stored as DemandRow;
-}
-
 export async function findByIdempotencyKey(
   db: Db,
   districtCode: string,
@@ -61,33 +55,90 @@ export const toEventRecord = (e: DemandEventRow): DemandEventRecord => ({
   data: e.data,
 });
 
-export type NewEvent = Omit<typeof demandEvents.$inferInsert, 'seq'>;
+export type NewEvent = typeof demandEvents.$inferInsert;
 
 /**
- * Appends events after the demand's last one (the caller holds the demand row lock) and returns the
- * stored rows, in order (what a later listEvents would read for them).
+ * Appends events numbered after the demand's last one (the caller holds the demand row lock, or the
+ * demand is new) and returns the stored rows in order: what a later listEvents would read for them.
+ * One multi-row insert: a round trip per step (or per batch of intakes), not per event.
  */
-export async function appendEvents(
-  tx: Db,
-  demand: Pick<DemandRow, 'id' | 'eventCount'>,
-  events: NewEvent[],
-): Promise<{ eventCount: number; rows: DemandEventRow[] }> {
-  // One multi-row insert: a round trip per step, not per event.
+export async function appendEvents(tx: Db, events: readonly NewEvent[]): Promise<DemandEventRow[]> {
   const rows =
     events.length > 0
       ? await tx
           .insert(demandEvents)
-          .values(events.map((e, i) => ({ ...e, seq: demand.eventCount + i + 1 })))
+          .values([...events])
           .returning()
       : [];
-  rows.sort((a, b) => a.seq - b.seq);
-  return { eventCount: demand.eventCount + events.length, rows };
+  return rows.sort((a, b) => (a.demandId === b.demandId ? a.seq - b.seq : a.demandId < b.demandId ? -1 : 1));
 }
 
 /** A unit link written with the state: a copy or a former owner keeps read access to the demand. */
 export interface ExtraUnitLink {
   unit: UnitRef;
   role: 'copy' | 'former_owner';
+}
+
+/** The cache columns of a folded state (written by saveState, or with a new demand's row). */
+export function stateColumns(state: DemandState, eventCount: number) {
+  return {
+    status: state.status,
+    ownerUnitId: state.owner?.id ?? null,
+    ownerPath: state.owner?.path ?? null,
+    dueAt: state.dueAt,
+    signDueAt: state.signDueAt,
+    contactDueAt: state.contactDueAt,
+    dueState: state.dueState,
+    dispatchedAt: state.dispatchedAt,
+    closedAt: state.closedAt,
+    escalated: state.escalated,
+    mergedInto: state.mergedInto,
+    eventCount,
+    state: state as unknown as Record<string, unknown>,
+  };
+}
+
+/** The unit links of a state: owner, co-handlers, then the step's extra links (copies, former owners). */
+export function unitLinksOf(
+  demandId: string,
+  districtCode: string,
+  state: DemandState,
+  extraLinks: readonly ExtraUnitLink[],
+): (typeof demandUnits.$inferInsert)[] {
+  const links: { unit: UnitRef; role: 'owner' | 'co' | 'copy' | 'former_owner' }[] = [
+    ...(state.owner ? [{ unit: state.owner, role: 'owner' as const }] : []),
+    ...state.coUnits.map((u) => ({ unit: u, role: 'co' as const })),
+    ...extraLinks,
+  ];
+  return links.map((l) => ({
+    demandId,
+    unitId: l.unit.id,
+    unitPath: l.unit.path,
+    role: l.role,
+    districtCode,
+  }));
+}
+
+/** Writes unit links in one statement; a link already present is left as it is. */
+export async function insertUnitLinks(
+  tx: Db,
+  links: readonly (typeof demandUnits.$inferInsert)[],
+): Promise<void> {
+  if (links.length > 0)
+    await tx
+      .insert(demandUnits)
+      .values([...links])
+      .onConflictDoNothing();
+}
+
+/** Inserts new demands (already carrying their folded state) in one statement; rows in input order. */
+export async function insertDemands(tx: Db, rows: readonly NewDemand[]): Promise<DemandRow[]> {
+  const stored = await tx
+    .insert(demands)
+    .values([...rows])
+    .returning();
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  return rows.map((r) => byId.get(r.id) as DemandRow);
 }
 
 /**
@@ -104,42 +155,10 @@ export async function saveState(
 ): Promise<DemandRow> {
   const [row] = await tx
     .update(demands)
-    .set({
-      status: state.status,
-      ownerUnitId: state.owner?.id ?? null,
-      ownerPath: state.owner?.path ?? null,
-      dueAt: state.dueAt,
-      signDueAt: state.signDueAt,
-      contactDueAt: state.contactDueAt,
-      dueState: state.dueState,
-      dispatchedAt: state.dispatchedAt,
-      closedAt: state.closedAt,
-      escalated: state.escalated,
-      mergedInto: state.mergedInto,
-      eventCount,
-      state: state as unknown as Record<string, unknown>,
-      updatedAt: new Date(),
-    })
+    .set({ ...stateColumns(state, eventCount), updatedAt: new Date() })
     .where(eq(demands.id, demandId))
     .returning();
-  const links: { unit: UnitRef; role: 'owner' | 'co' | 'copy' | 'former_owner' }[] = [
-    ...(state.owner ? [{ unit: state.owner, role: 'owner' as const }] : []),
-    ...state.coUnits.map((u) => ({ unit: u, role: 'co' as const })),
-    ...extraLinks,
-  ];
-  if (links.length > 0)
-    await tx
-      .insert(demandUnits)
-      .values(
-        links.map((l) => ({
-          demandId,
-          unitId: l.unit.id,
-          unitPath: l.unit.path,
-          role: l.role,
-          districtCode,
-        })),
-      )
-      .onConflictDoNothing();
+  await insertUnitLinks(tx, unitLinksOf(demandId, districtCode, state, extraLinks));
   return row as DemandRow;
 }
 

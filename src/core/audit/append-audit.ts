@@ -73,11 +73,16 @@ export async function appendAudit(
 }
 
 /**
- * Appends several links of ONE district's chain in one go (a sweeper batch): the lock is taken once,
+ * Appends several links of ONE district's chain in one go (a sweeper batch, a group of intakes): the lock is taken once,
  * at the end of the caller's work, and every row goes in one statement — the district's other writers
  * wait for four round trips instead of one append per changed record (docs/decisions/perf-intake.md).
  */
-export async function appendAuditBatch(tx: Db, entries: readonly AppendAuditOptions[]): Promise<void> {
+export async function appendAuditBatch(
+  tx: Db,
+  entries: readonly AppendAuditOptions[],
+  /** Data-modifying CTEs to run in the append's statement, as for appendAudit. */
+  alongside: readonly SQL[] = [],
+): Promise<void> {
   const first = entries[0];
   if (!first) return;
   const { districtCode } = first;
@@ -113,7 +118,7 @@ export async function appendAuditBatch(tx: Db, entries: readonly AppendAuditOpti
   await tx.execute(sql`WITH link AS (
       INSERT INTO ${auditLog} (district_code, seq, at, actor_id, actor_label, action, target_type, target_id,
         result, details, request_id, prev_hash, hash)
-      VALUES ${sql.join(rows, sql`, `)})
+      VALUES ${sql.join(rows, sql`, `)})${alongside.length > 0 ? sql`, ${sql.join([...alongside], sql`, `)}` : sql``}
     INSERT INTO ${auditHeads} (district_code, seq, hash) VALUES (${districtCode}, ${seq}, ${prevHash})
     ON CONFLICT (district_code) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`);
 }

@@ -24,44 +24,78 @@ interface Delta {
  */
 export async function updateRollups(
   tx: Db,
-  demand: { id: string; districtCode: string; createdAt: Date },
+  demand: RolledDemand,
   before: MeasuredState,
   after: MeasuredState,
 ): Promise<void> {
-  const parts = rollupChanges(demand, before, after);
+  const parts = rollupChanges([{ demand, before, after }]);
   if (parts.length === 0) return;
   await tx.execute(sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`);
 }
 
+type RolledDemand = { id: string; districtCode: string; createdAt: Date };
+
 /**
  * The statement parts of updateRollups (data-modifying CTEs named r, d, p), for a caller that runs them
- * in a statement of its own: recordEvents runs them in the audit append's statement
- * (docs/decisions/perf-intake.md). Empty when the change does not touch the measures.
+ * in a statement of its own: recordEvents runs them in the audit append's statement, and a batch of
+ * intakes runs ALL its demands' changes in one (deltas of the same rollup row summed: a statement may
+ * not touch one row twice; docs/decisions/perf-intake.md). Empty when nothing touches the measures.
+ * All demands must be of one district.
  */
 export function rollupChanges(
-  demand: { id: string; districtCode: string; createdAt: Date },
-  before: MeasuredState,
-  after: MeasuredState,
+  changes: readonly { demand: RolledDemand; before: MeasuredState; after: MeasuredState }[],
 ): SQL[] {
-  const b = contributionOf(demand.createdAt, before);
-  const a = contributionOf(demand.createdAt, after);
-  const deltas = rollupDeltas(b, a);
-  const pendingChanged =
-    (b?.failAt ?? null) !== (a?.failAt ?? null) ||
-    (a?.failAt != null && (a.period !== b?.period || a.ownerPath !== b?.ownerPath));
-  if (deltas.length === 0 && !pendingChanged) return [];
+  const districtCode = changes[0]?.demand.districtCode;
+  const deltas: Delta[] = [];
+  const settled: string[] = [];
+  const pending: SQL[] = [];
+  for (const { demand, before, after } of changes) {
+    if (demand.districtCode !== districtCode) throw new Error('rollupChanges: one district per statement');
+    const b = contributionOf(demand.createdAt, before);
+    const a = contributionOf(demand.createdAt, after);
+    deltas.push(...rollupDeltas(b, a));
+    const pendingChanged =
+      (b?.failAt ?? null) !== (a?.failAt ?? null) ||
+      (a?.failAt != null && (a.period !== b?.period || a.ownerPath !== b?.ownerPath));
+    if (!pendingChanged) continue;
+    // An upsert when still undecided, else a delete.
+    if (a?.failAt == null) settled.push(demand.id);
+    else
+      pending.push(
+        sql`(${demand.id}::uuid, ${demand.districtCode}, ${a.period}, ${a.ownerPath}, ${new Date(a.failAt).toISOString()}::timestamptz)`,
+      );
+  }
   const parts: SQL[] = [];
-  if (deltas.length > 0) parts.push(sql`r AS (${upsertRollups(demand.districtCode, deltas)})`);
-  // An upsert when still undecided (a statement may not touch one row twice), else a delete.
-  if (pendingChanged && a?.failAt == null)
-    parts.push(sql`d AS (DELETE FROM demand_rollup_pending WHERE demand_id = ${demand.id})`);
-  if (pendingChanged && a?.failAt != null)
+  const summed = sumDeltas(deltas);
+  if (summed.length > 0 && districtCode) parts.push(sql`r AS (${upsertRollups(districtCode, summed)})`);
+  if (settled.length > 0)
+    parts.push(
+      sql`d AS (DELETE FROM demand_rollup_pending WHERE demand_id IN (${sql.join(
+        settled.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}))`,
+    );
+  if (pending.length > 0)
     parts.push(
       sql`p AS (INSERT INTO demand_rollup_pending (demand_id, district_code, period, owner_path, fail_at)
-        VALUES (${demand.id}, ${demand.districtCode}, ${a.period}, ${a.ownerPath}, ${new Date(a.failAt).toISOString()}::timestamptz)
+        VALUES ${sql.join(pending, sql`, `)}
         ON CONFLICT (demand_id) DO UPDATE SET period = excluded.period, owner_path = excluded.owner_path, fail_at = excluded.fail_at)`,
     );
   return parts;
+}
+
+/** Deltas of the same rollup row added up, zero rows dropped, in a fixed key order (no lock-order inversions). */
+function sumDeltas(deltas: readonly Delta[]): Delta[] {
+  const byKey = new Map<string, Delta>();
+  for (const d of deltas) {
+    const key = `${d.period}\u0000${d.ownerPath}`;
+    const target = byKey.get(key) ?? { period: d.period, ownerPath: d.ownerPath, counters: zero() };
+    for (const k of COUNTERS) target.counters[k] += d.counters[k];
+    byKey.set(key, target);
+  }
+  return [...byKey.values()]
+    .filter((d) => COUNTERS.some((k) => d.counters[k] !== 0))
+    .sort((x, y) => (x.period + x.ownerPath < y.period + y.ownerPath ? -1 : 1));
 }
 
 /** The signed changes to apply: one row when the key stays, two (−before, +after) when it moves. */
