@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/connection.ts';
 import { type Classifier, createClassifier } from './classify/classifier.ts';
 import { defaultTaxonomy, type LeafCategory, leafCategories } from './classify/taxonomy.ts';
@@ -22,6 +22,9 @@ interface DistrictModel {
   newest: number;
   /** Ids learned within the window before `newest` (older ones are pruned). */
   learned: Map<string, number>;
+  /** The feedback stamp at the last refresh, and when that refresh ran (ms). */
+  stamp?: string | null;
+  refreshedAt: number;
 }
 
 export class ClassifierRegistry {
@@ -35,14 +38,35 @@ export class ClassifierRegistry {
     return code ? this.leaves.get(code) : undefined;
   }
 
-  async get(db: Db, districtCode: string): Promise<Classifier> {
+  /** The newest feedback time of a district as SQL (an index read): read with the other district stamps. */
+  static feedbackStampSql(districtCode: string): SQL<string | null> {
+    return sql<
+      string | null
+    >`(SELECT max(created_at)::text FROM ${classificationFeedback} WHERE district_code = ${districtCode})`;
+  }
+
+  /**
+   * The district's classifier with all feedback learned. `knownStamp` (feedbackStampSql, read by the
+   * caller in this request) spares the refresh query when nothing newer exists; a refresh still runs
+   * at least every half window, for rows that commit late under an older stamp.
+   */
+  async get(db: Db, districtCode: string, knownStamp?: string | null): Promise<Classifier> {
     let entry = this.models.get(districtCode);
     if (!entry) {
       const classifier = createClassifier();
       classifier.seedFromKeywords(this.taxonomy);
-      entry = { classifier, newest: Number.NEGATIVE_INFINITY, learned: new Map() };
+      entry = { classifier, newest: Number.NEGATIVE_INFINITY, learned: new Map(), refreshedAt: 0 };
       this.models.set(districtCode, entry);
     }
+    const now = Date.now();
+    if (
+      knownStamp !== undefined &&
+      entry.stamp === knownStamp &&
+      now - entry.refreshedAt < LATE_COMMIT_WINDOW_MS / 2
+    )
+      return entry.classifier;
+    entry.stamp = knownStamp;
+    entry.refreshedAt = now;
     const since = Number.isFinite(entry.newest)
       ? new Date(entry.newest - LATE_COMMIT_WINDOW_MS)
       : new Date(0);

@@ -2,12 +2,13 @@ import { CalendarRegistry } from '../core/calendar/store.ts';
 import { type Db, queryRows, sql } from '../core/db/connection.ts';
 import { GeoIndexRegistry } from '../jurisdiction/geo-registry.ts';
 import { policyProfileSql } from '../jurisdiction/store.ts';
+import { ClassifierRegistry } from './classifier-registry.ts';
 import { routingStampSql } from './routing-context.ts';
 
 /**
  * What a suggestion and an intake check of their district's cached state, read in ONE query: the
  * grids version (geolocation index), the routing stamp (rules and units), the calendar overrides'
- * stamp and the policy profile (time limits). Each was a query of its own (docs/decisions/perf-intake.md);
+ * stamp, the policy profile (time limits) and the newest classifier feedback. Each was a query of its own (docs/decisions/perf-intake.md);
  * each module still owns its SQL and reads it itself when no stamps are given.
  */
 export interface DistrictStamps {
@@ -15,6 +16,8 @@ export interface DistrictStamps {
   routing: string;
   calendar: string;
   policyProfile: string | null;
+  /** The newest classifier feedback's time (text), null when there is none. */
+  feedback: string | null;
 }
 
 export async function readDistrictStamps(db: Db, districtCode: string): Promise<DistrictStamps> {
@@ -23,12 +26,14 @@ export async function readDistrictStamps(db: Db, districtCode: string): Promise<
     routing: string;
     calendar: string;
     policy_profile: string | null;
+    feedback: string | null;
   }>(
     db,
     sql`SELECT ${GeoIndexRegistry.versionSql(districtCode)} AS grids_version,
       ${routingStampSql(districtCode)} AS routing,
       ${CalendarRegistry.stampSql(districtCode)} AS calendar,
-      ${policyProfileSql(districtCode)} AS policy_profile`,
+      ${policyProfileSql(districtCode)} AS policy_profile,
+      ${ClassifierRegistry.feedbackStampSql(districtCode)} AS feedback`,
   );
   if (!row) throw new Error('district stamps: no row');
   return {
@@ -36,5 +41,6 @@ export async function readDistrictStamps(db: Db, districtCode: string): Promise<
     routing: row.routing,
     calendar: row.calendar,
     policyProfile: row.policy_profile,
+    feedback: row.feedback,
   };
 }

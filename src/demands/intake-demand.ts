@@ -5,14 +5,13 @@ import type { Db } from '../core/db/connection.ts';
 import { AppError } from '../core/errors.ts';
 import { uuidv7 } from '../core/ids.ts';
 import type { AppContext } from '../http/context.ts';
-import { getUnitSummaryByIdAndCode } from '../jurisdiction/store.ts';
 import {
   type IntakeInput,
   type IntakeParsed,
   IntakeInput as IntakeSchema,
   REFUSAL_REASONS,
 } from './model.ts';
-import { planDispatch, unitOfDistrict } from './plan-dispatch.ts';
+import { type DispatchUnit, planDispatch, unitOfDistrict } from './plan-dispatch.ts';
 import { type PlannedEvent, planEvents } from './record-events.ts';
 import { findByIdempotencyKey, stateColumns } from './store.ts';
 import { type DemandSuggestion, suggestDemand } from './suggest-demand.ts';
@@ -76,6 +75,7 @@ export async function intakeDemand(options: IntakeOptions): Promise<IntakeResult
       address: input.address,
       point: input.point,
       categoryCode: input.categoryCode,
+      duplicates: false,
     });
     const prepared = await prepareIntake(options, input, suggestion, key, requestHash);
     try {
@@ -216,17 +216,17 @@ async function planIntakeDispatch(
   const { db, districtCode } = options;
   const action = input.action;
   if (action.kind !== 'dispatch') return [];
-  // The suggested owner and the district's unit (copied when the owner is a street) in one read.
-  const suggested = action.ownerUnitCode
-    ? undefined
-    : await getUnitSummaryByIdAndCode(db, suggestion.route.owner.id, `${districtCode}000000`);
-  const owner = action.ownerUnitCode
-    ? await unitOfDistrict(db, districtCode, action.ownerUnitCode)
-    : suggested?.byId;
-  if (!owner) throw new AppError('UNPROCESSABLE', '无法确定承办单位 (no owner unit)');
-  const coCodes = action.ownerUnitCode ? action.coUnitCodes : suggestion.route.co.map((c) => c.code);
-  const co = await Promise.all(coCodes.map((c) => unitOfDistrict(db, districtCode, c)));
-  const overridden = Boolean(action.ownerUnitCode) && action.ownerUnitCode !== suggestion.route.owner.code;
+  const chosen = action.ownerUnitCode;
+  // The suggested units are the routing context's (cached, of this district): nothing to read. The
+  // operator's choice is read and checked.
+  const owner: DispatchUnit | undefined = chosen
+    ? await unitOfDistrict(db, districtCode, chosen)
+    : suggestion.route.owner;
+  if (!owner?.id) throw new AppError('UNPROCESSABLE', '无法确定承办单位 (no owner unit)');
+  const co: DispatchUnit[] = chosen
+    ? await Promise.all(action.coUnitCodes.map((c) => unitOfDistrict(db, districtCode, c)))
+    : suggestion.route.co;
+  const overridden = Boolean(chosen) && chosen !== suggestion.route.owner.code;
   return planDispatch(options.ctx, db, {
     districtCode,
     urgent: input.urgency === 'urgent',
@@ -235,7 +235,7 @@ async function planIntakeDispatch(
     complexity: suggestion.route.complexity,
     why: overridden ? ['受理员指定承办单位（覆盖系统建议）', ...suggestion.route.why] : suggestion.route.why,
     now,
-    ...(suggested ? { district: suggested.byCode ?? null } : {}),
+    ...(chosen ? {} : { district: suggestion.districtUnit }),
     stamps: suggestion.stamps,
   });
 }

@@ -15,6 +15,9 @@ const ref = (u: { id: string; path: string; code: string; name: string }) => ({
   name: u.name,
 });
 
+/** What a dispatch needs of a unit: an OrgUnitSummary, or the routing context's cached RoutingUnit. */
+export type DispatchUnit = Pick<OrgUnitSummary, 'id' | 'path' | 'code' | 'name' | 'level' | 'flags'>;
+
 /** Resolves a unit code of the same district, or fails with a clear error (boundary not read). */
 export async function unitOfDistrict(db: Db, districtCode: string, code: string): Promise<OrgUnitSummary> {
   const unit = await getUnitSummaryByCode(db, code);
@@ -38,13 +41,13 @@ export async function planDispatch(
   input: {
     districtCode: string;
     urgent: boolean;
-    owner: OrgUnitSummary;
-    co: OrgUnitSummary[];
+    owner: DispatchUnit;
+    co: DispatchUnit[];
     complexity: RouteSuggestion['complexity'];
     why: string[];
     now?: Date;
     /** The district's own unit when the caller already read it (null: there is none); else read here. */
-    district?: OrgUnitSummary | null;
+    district?: DispatchUnit | null;
     /** The district's stamps when the caller already read them in this request. */
     stamps?: Pick<DistrictStamps, 'calendar' | 'policyProfile'>;
   },

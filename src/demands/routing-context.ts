@@ -133,6 +133,7 @@ async function readRoutingContext(db: Db, districtCode: string): Promise<Routing
     rules: ruleMap,
     units: unitMap,
     fallbackUnitId: (center ?? district)?.id ?? '',
+    ...(district ? { districtUnitId: district.id } : {}),
     ...routingIndexes(unitMap),
   };
 }

@@ -31,6 +31,8 @@ export interface RoutingContext {
   units: ReadonlyMap<string, RoutingUnit>;
   /** Where unmatched demands go (the district's command centre, else the district). */
   fallbackUnitId: string;
+  /** The district's own unit (copied on what goes straight to a street), when the district has one. */
+  districtUnitId?: string;
   /**
    * Optional lookups built once per context (routing-context.ts): the company of each utility and the
    * unit a department stationed in a street (`deptId:streetId`), the first in `units` order — what the

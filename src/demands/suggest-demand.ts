@@ -6,7 +6,7 @@ import { orgUnits } from '../jurisdiction/tables.ts';
 import type { Suggestion } from './classify/classifier.ts';
 import { type DistrictStamps, readDistrictStamps } from './district-stamps.ts';
 import { type RefusalHint, refusalHints } from './refusal-hints.ts';
-import { type RouteSuggestion, suggestRoute } from './routing.ts';
+import { type RouteSuggestion, type RoutingUnit, suggestRoute } from './routing.ts';
 import { loadRoutingContext } from './routing-context.ts';
 import { findLikelyDuplicates } from './store.ts';
 import type { DemandRow } from './tables.ts';
@@ -19,6 +19,8 @@ export interface SuggestInput {
   /** The operator's category, when already chosen: routing then follows it. */
   categoryCode?: string | null | undefined;
   excludeId?: string;
+  /** Look for likely duplicates (default true; intake does not show them, so it skips the query). */
+  duplicates?: boolean;
 }
 
 /** Where a demand is: from its point (down to the grid) or from names in its address (street/community). */
@@ -34,6 +36,8 @@ export interface DemandSuggestion {
   categories: (Suggestion & { name: string; path: string })[];
   chosenCategory: { code: string; name: string; path: string } | null;
   route: RouteSuggestion;
+  /** The district's own unit as routing knows it (null: none), for the copy of a street dispatch. */
+  districtUnit: RoutingUnit | null;
   duplicates: DemandRow[];
   refusalHints: RefusalHint[];
   /** The district's stamps read for this suggestion (intake hands them on to the dispatch). */
@@ -54,7 +58,7 @@ export async function suggestDemand(
 ): Promise<DemandSuggestion> {
   const stamps = await readDistrictStamps(db, input.districtCode);
   const location = await locate(ctx, db, input, stamps.gridsVersion);
-  const classifier = await ctx.classifiers.get(db, input.districtCode);
+  const classifier = await ctx.classifiers.get(db, input.districtCode, stamps.feedback);
   const categories = classifier.predict(input.content, 3).flatMap((s) => {
     const c = ctx.classifiers.category(s.category);
     return c ? [{ ...s, name: c.name, path: c.path }] : [];
@@ -66,19 +70,23 @@ export async function suggestDemand(
     categoryName: chosen?.path ?? null,
     streetId: location?.street?.id ?? null,
   });
-  const duplicates = await findLikelyDuplicates(db, {
-    districtCode: input.districtCode,
-    categoryCode: chosen?.code ?? null,
-    gridId: location?.grid?.id ?? null,
-    streetId: location?.street?.id ?? null,
-    since: new Date(Date.now() - DUPLICATE_WINDOW_DAYS * 86_400_000),
-    ...(input.excludeId ? { excludeId: input.excludeId } : {}),
-  });
+  const duplicates =
+    input.duplicates === false
+      ? []
+      : await findLikelyDuplicates(db, {
+          districtCode: input.districtCode,
+          categoryCode: chosen?.code ?? null,
+          gridId: location?.grid?.id ?? null,
+          streetId: location?.street?.id ?? null,
+          since: new Date(Date.now() - DUPLICATE_WINDOW_DAYS * 86_400_000),
+          ...(input.excludeId ? { excludeId: input.excludeId } : {}),
+        });
   return {
     location,
     categories,
     chosenCategory: chosen ? { code: chosen.code, name: chosen.name, path: chosen.path } : null,
     route,
+    districtUnit: (routing.districtUnitId && routing.units.get(routing.districtUnitId)) || null,
     duplicates,
     refusalHints: refusalHints(input.content),
     stamps,

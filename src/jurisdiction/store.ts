@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/connection.ts';
 import type { IndexedGrid } from './geo-index.ts';
 import type { Geometry } from './geometry.ts';
@@ -67,19 +67,6 @@ export async function getUnitSummaryById(db: Db, id: string): Promise<OrgUnitSum
 export async function getUnitSummariesByCodes(db: Db, codes: string[]): Promise<OrgUnitSummary[]> {
   if (codes.length === 0) return [];
   return db.select(summaryColumns).from(orgUnits).where(inArray(orgUnits.code, codes));
-}
-
-/** The unit with this id and the unit with this code (either may be missing), in one query. */
-export async function getUnitSummaryByIdAndCode(
-  db: Db,
-  id: string,
-  code: string,
-): Promise<{ byId: OrgUnitSummary | undefined; byCode: OrgUnitSummary | undefined }> {
-  const rows = await db
-    .select(summaryColumns)
-    .from(orgUnits)
-    .where(or(eq(orgUnits.id, id), eq(orgUnits.code, code)));
-  return { byId: rows.find((r) => r.id === id), byCode: rows.find((r) => r.code === code) };
 }
 
 export interface ListUnitsFilter {
