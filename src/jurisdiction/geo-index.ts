@@ -3,6 +3,15 @@ import Flatbush from 'flatbush';
 import { bbox, type Geometry } from './geometry.ts';
 
 /** What the index needs of a grid: the ids to answer with and its boundary. */
+/** A unit above the grids — the district, a street, a community (no boundary). */
+export interface IndexedAncestor {
+  id: string;
+  code: string;
+  name: string;
+  path: string;
+  level: string;
+}
+
 export interface IndexedGrid {
   id: string;
   code: string;
@@ -21,9 +30,15 @@ export class GridIndex {
   readonly size: number;
   private readonly tree: Flatbush | null;
   private readonly grids: IndexedGrid[];
+  private readonly above: Map<string, IndexedAncestor>;
 
-  constructor(grids: IndexedGrid[]) {
+  /**
+   * `ancestors`: the district's unit, streets and communities, read with the grids, so a located grid's
+   * community and street need no query (they change only with the grids: a grid import rebuilds).
+   */
+  constructor(grids: IndexedGrid[], ancestors: readonly IndexedAncestor[] = []) {
     this.grids = grids;
+    this.above = new Map(ancestors.map((a) => [a.code, a]));
     this.size = grids.length;
     if (grids.length === 0) {
       this.tree = null;
@@ -33,6 +48,11 @@ export class GridIndex {
     for (const g of grids) tree.add(...bbox(g.boundary));
     tree.finish();
     this.tree = tree;
+  }
+
+  /** The district, a street or a community by code, as read with the grids (undefined: not known). */
+  ancestor(code: string): IndexedAncestor | undefined {
+    return this.above.get(code);
   }
 
   /** The grid containing (lng, lat), or null when the point is in no grid. */

@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/connection.ts';
 import { GridIndex } from './geo-index.ts';
-import { listGridsForIndex } from './store.ts';
+import { listAncestorsForIndex, listGridsForIndex } from './store.ts';
 import { jurisdictions } from './tables.ts';
 
 /**
@@ -23,8 +23,11 @@ export class GeoIndexRegistry {
     const key = `${districtCode}@${version}`;
     let pending = this.building.get(key);
     if (!pending) {
-      pending = listGridsForIndex(db, districtCode).then((grids) => {
-        const index = new GridIndex(grids);
+      pending = Promise.all([
+        listGridsForIndex(db, districtCode),
+        listAncestorsForIndex(db, districtCode),
+      ]).then(([grids, ancestors]) => {
+        const index = new GridIndex(grids, ancestors);
         this.cache.set(districtCode, { version, index });
         this.building.delete(key);
         return index;

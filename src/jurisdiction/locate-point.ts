@@ -1,4 +1,5 @@
 import type { Db } from '../core/db/connection.ts';
+import type { IndexedAncestor } from './geo-index.ts';
 import type { GeoIndexRegistry } from './geo-registry.ts';
 import { getUnitSummariesByCodes } from './store.ts';
 
@@ -27,16 +28,21 @@ export async function locatePoint(options: {
   const index = await options.geo.get(options.db, options.districtCode, options.gridsVersion);
   const hit = index.locate(options.lng, options.lat);
   if (!hit) return null;
-  // The grid and its ancestors in one query (the grid's path names them all), without boundaries.
-  const chain = await getUnitSummariesByCodes(options.db, hit.path.split('/').filter(Boolean));
-  if (!chain.some((u) => u.id === hit.id)) return null; // the grid is gone
+  const ref = (u: LocatedUnit) => ({ id: u.id, code: u.code, name: u.name, path: u.path });
+  // The grid's path names its chain. The units above the grid come from the index (read with the
+  // grids); when it does not know one (created since, without a grid import) the chain is read, in one
+  // query without boundaries, which also checks that the grid still exists.
+  const codes = hit.path.split('/').filter(Boolean);
+  const above = codes.slice(0, -1).map((c) => index.ancestor(c));
+  let chain: { id: string; code: string; name: string; path: string; level: string }[];
+  if (above.every((u) => u !== undefined)) chain = above as IndexedAncestor[];
+  else {
+    chain = await getUnitSummariesByCodes(options.db, codes);
+    if (!chain.some((u) => u.id === hit.id)) return null; // the grid is gone
+  }
   const pick = (level: string) => {
     const u = chain.find((c) => c.level === level);
-    return u ? { id: u.id, code: u.code, name: u.name, path: u.path } : null;
+    return u ? ref(u) : null;
   };
-  return {
-    grid: { id: hit.id, code: hit.code, name: hit.name, path: hit.path },
-    community: pick('community'),
-    street: pick('street'),
-  };
+  return { grid: ref(hit), community: pick('community'), street: pick('street') };
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../core/db/connection.ts';
-import type { IndexedGrid } from './geo-index.ts';
+import type { IndexedAncestor, IndexedGrid } from './geo-index.ts';
 import type { Geometry } from './geometry.ts';
 import { jurisdictions, type OrgUnitRow, orgUnits } from './tables.ts';
 
@@ -116,6 +116,25 @@ export async function listGridsForIndex(db: Db, districtCode: string): Promise<I
     .from(orgUnits)
     .where(and(eq(orgUnits.districtCode, districtCode), eq(orgUnits.level, 'grid')));
   return rows.filter((r): r is IndexedGrid & { boundary: Geometry } => r.boundary !== null);
+}
+
+/** The district's own unit, streets and communities, without boundaries (a located grid's chain). */
+export async function listAncestorsForIndex(db: Db, districtCode: string): Promise<IndexedAncestor[]> {
+  return db
+    .select({
+      id: orgUnits.id,
+      code: orgUnits.code,
+      name: orgUnits.name,
+      path: orgUnits.path,
+      level: orgUnits.level,
+    })
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.districtCode, districtCode),
+        inArray(orgUnits.level, ['district', 'street', 'community']),
+      ),
+    );
 }
 
 export async function bumpGridsVersion(tx: Db, districtCode: string): Promise<void> {
