@@ -18,6 +18,7 @@ import { outboxRoutes } from '../core/outbox/routes.ts';
 import { measureRoutes } from '../demands/measures-routes.ts';
 import { demandRoutes } from '../demands/routes.ts';
 import { demandRulesRoutes } from '../demands/rules-routes.ts';
+import { gridEventFilePathsLookup } from '../grid-work/event-file-access.ts';
 import { gridWorkRoutes } from '../grid-work/routes.ts';
 import { peopleRoutes } from '../jurisdiction/people/routes.ts';
 import { totpRoutes } from '../jurisdiction/people/totp-routes.ts';
@@ -107,7 +108,7 @@ export async function buildServer(
   await app.register(listsRoutes(ctx));
   await app.register(open311Routes(ctx));
   await app.register(publicPortalRoutes(ctx));
-  await app.register(fileRoutes(ctx));
+  await app.register(fileRoutes(ctx, { recordPaths: { grid_event: gridEventFilePathsLookup } }));
   await app.register(whistleRoutes(ctx));
   await app.register(gridWorkRoutes(ctx));
   await app.register(outboxRoutes(ctx));

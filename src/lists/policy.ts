@@ -36,6 +36,22 @@ export const listsPolicy = {
     roles: ['dept_handler', 'street_dispatcher', 'district_admin'],
     scoped: true,
   },
+  /**
+   * Registered meetings: whoever reads the burden report, and departments — which see the meetings
+   * they registered (or that involve a unit inside their own subtree), never another unit's.
+   */
+  readMeetings: {
+    action: 'meeting.read',
+    roles: [
+      'district_admin',
+      'street_dispatcher',
+      'community_worker',
+      'supervisor',
+      'auditor',
+      'dept_handler',
+    ],
+    scoped: true,
+  },
   readBurdenReport: {
     action: 'burden.report',
     roles: ['district_admin', 'street_dispatcher', 'community_worker', 'supervisor', 'auditor'],

@@ -1,12 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './api.ts';
 import { launchBrowser, logIn, openPage, screenshot } from './browser.ts';
 
 /**
  * The 清单与政策 working screens: a department's work requests (refused without an access-list item,
- * accepted citing one), the forms registry's one-form rule, the community service station (due date
- * and one-time notice), the district admin's rule override with its citation, and a list import
- * refused row by row.
+ * accepted citing one), the forms registry's one-form rule, a department's own meetings, the
+ * community service station (due date and one-time notice), the district admin's rule override with
+ * its citation, and a list import refused row by row.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -102,6 +103,70 @@ describe('清单与政策 work screens in the browser', () => {
     }
   });
 
+  it('a department registers a meeting and lists it, without another department’s meetings', async () => {
+    const w = await openPage(browser);
+    const p = w.page;
+    try {
+      await logIn(p, 'dept');
+      await p.goto('/lists?tab=registry');
+      const meetings = p.getByTestId('meetings');
+      await meetings.waitFor();
+      await p.getByTestId('open-register-meeting').click();
+      const dialog = p.getByRole('dialog');
+      await dialog.getByTestId('meeting-title').fill('占道经营治理工作部署会');
+      await pick(p, dialog.getByTestId('meeting-communities'), '玉泉路西社区');
+      await p.keyboard.press('Escape');
+      await dialog.getByTestId('meeting-reason').fill('与市容环境整治例会合并召开');
+      await dialog.getByTestId('meeting-submit').click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      const row = meetings.locator('.ant-table-row').filter({ hasText: '占道经营治理工作部署会' });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('玉泉路西社区');
+      // the demo's 民政局 meeting summons a community too, but is not this department's
+      expect(await meetings.getByText('社会救助政策业务培训会').count()).toBe(0);
+      await screenshot(p, 'lists-meetings-dept');
+      w.expectNoConsoleErrors();
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('a new-item proposal names its proposer by display name, with the log-in as a tooltip', async () => {
+    const dept = await apiAs('dept');
+    try {
+      await dept.post('/api/access-proposals', {
+        targetLevel: 'community',
+        item: { name: '协助开展燃气安全入户宣传', category: '平安建设', basis: '区燃气安全专项方案' },
+        transfers: {
+          authority: '宣传组织权随事下放社区',
+          staff: '区城管委派员1名',
+          funds: '每社区每年3000元',
+        },
+      });
+    } finally {
+      await dept.dispose();
+    }
+    const w = await openPage(browser);
+    const p = w.page;
+    try {
+      await logIn(p, 'admin');
+      await p.goto('/lists?tab=requests');
+      const row = p
+        .getByTestId('proposals')
+        .locator('.ant-table-row')
+        .filter({ hasText: '协助开展燃气安全入户宣传' });
+      const proposer = row.getByTestId('proposal-proposer');
+      await proposer.waitFor();
+      expect(await proposer.textContent()).toBe('陈承办');
+      await proposer.hover();
+      await p.getByRole('tooltip').filter({ hasText: 'dept' }).waitFor();
+      w.expectNoConsoleErrors();
+    } finally {
+      await w.close();
+    }
+  });
+
   it('the community accepts a service-station case: one-time notice of every material, then its due date', async () => {
     const w = await openPage(browser);
     const p = w.page;
@@ -158,6 +223,8 @@ describe('清单与政策 work screens in the browser', () => {
       expect(await due.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
       expect(await row.textContent()).toContain('已受理');
       expect(await row.textContent()).toContain('王*');
+      // the first responder by display name (the log-in is the tooltip), the resident masked
+      expect(await row.getByTestId('case-responder').textContent()).toBe('刘社工');
       await screenshot(p, 'lists-service-cases');
       w.expectNoConsoleErrors();
     } finally {

@@ -71,7 +71,10 @@ describe('one-window intake with a one-time notice of all materials', () => {
       status: 'notified',
       channel: 'window',
       missingMaterials: ['社会保障卡'],
+      // the first responder by display name, the log-in and id beside it
       firstResponder: 'community',
+      firstResponderId: expect.any(String),
+      firstResponderName: '刘社工',
       dueAt: null,
       applicantName: '王**',
       applicantPhone: '138****5678',
@@ -89,6 +92,7 @@ describe('one-window intake with a one-time notice of all materials', () => {
       status: 'accepted',
       missingMaterials: [],
       firstResponder: 'community',
+      firstResponderName: '刘社工',
       overdue: false,
     });
     const expected = serviceDue(createWorkCalendar(), new Date(c.acceptedAt), {
@@ -223,6 +227,12 @@ describe('time-limited completion tracking and access', () => {
     const list = await call('auditor', 'GET', `/api/service/cases?station=${STATION}`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.every((c: { applicantName: string }) => c.applicantName === '王**')).toBe(true);
+    // staff names are not residents' personal data: the first responder's shows in full, in every list
+    const byCommunity = list
+      .json()
+      .items.filter((c: { firstResponder: string }) => c.firstResponder === 'community');
+    expect(byCommunity.length).toBeGreaterThan(0);
+    for (const c of byCommunity) expect(c.firstResponderName).toBe('刘社工');
     const other = await call('street', 'GET', `/api/service/cases?station=${LUGU_COMMUNITY}`);
     expect(other.statusCode).toBe(403);
   });

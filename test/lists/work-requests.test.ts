@@ -189,6 +189,13 @@ describe('new access items: approval record and 权随事转、人随事转、�
       status: 'pending',
       listKind: 'community_access',
       transfers: proposal.transfers,
+      proposedBy: 'dept',
+      proposedByName: '陈承办',
+    });
+    const listed = (await call('admin', 'GET', '/api/access-proposals?status=pending')).json().items;
+    expect(listed.find((p: { id: string }) => p.id === id)).toMatchObject({
+      proposedBy: 'dept',
+      proposedByName: '陈承办',
     });
 
     const early = await call(

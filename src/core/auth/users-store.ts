@@ -1,8 +1,9 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../../jurisdiction/tables.ts';
 import type { Db } from '../db/connection.ts';
 import type { Principal } from './authorize.ts';
 import { isRole, type Role } from './roles.ts';
+import type { StaffNames } from './staff-names.ts';
 import { type UserRow, users } from './tables.ts';
 
 export type NewUser = typeof users.$inferInsert;
@@ -148,4 +149,29 @@ export async function countRoleHoldersWithin(
     }
   }
   return counts;
+}
+
+/**
+ * Staff display names by user id and by user name, in one query: records that name who acted (a
+ * first responder, a proposer) show the person, not the log-in. Unknown ids and names are left out.
+ */
+export async function findDisplayNames(
+  db: Db,
+  refs: { ids?: readonly string[]; usernames?: readonly string[] },
+): Promise<StaffNames> {
+  const ids = [...new Set(refs.ids ?? [])];
+  const usernames = [...new Set(refs.usernames ?? [])];
+  const where = [
+    ...(ids.length ? [inArray(users.id, ids)] : []),
+    ...(usernames.length ? [inArray(users.username, usernames)] : []),
+  ];
+  if (where.length === 0) return { byId: new Map(), byUsername: new Map() };
+  const rows = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(or(...where));
+  return {
+    byId: new Map(rows.map((r) => [r.id, r.displayName])),
+    byUsername: new Map(rows.map((r) => [r.username, r.displayName])),
+  };
 }

@@ -1,8 +1,9 @@
-import { authorize, decide, type Principal } from '../auth/authorize.ts';
+import { decide, type Principal } from '../auth/authorize.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { filePolicy } from './policy.ts';
-import { getFiles, insertLink, linksOf } from './store.ts';
+import { readablePaths } from './read-access.ts';
+import { getFiles, insertLink } from './store.ts';
 import type { FileRow } from './tables.ts';
 
 /** How a record shows an attachment: enough to list it and fetch `/api/files/:id`. */
@@ -20,25 +21,6 @@ export const toAttachmentRef = (f: FileRow): AttachmentRef => ({
   mime: f.mime,
   size: f.size,
 });
-
-/** Every org path through which a file may be seen: its uploader's unit and the records it is on. */
-export async function readablePaths(db: Db, file: FileRow): Promise<string[]> {
-  const links = await linksOf(db, file.id);
-  return [file.uploaderPath, ...links.flatMap((l) => l.paths)];
-}
-
-/** Throws 403 unless the caller may read the file (its uploader, or in scope of a record it is on). */
-export async function assertCanReadFile(db: Db, principal: Principal, file: FileRow): Promise<void> {
-  if (file.uploadedById === principal.userId && file.districtCode === principal.districtCode) {
-    // still a checked decision (the role; the district is compared above), in the trace like any other
-    authorize(principal, filePolicy.readOwnUpload);
-    return;
-  }
-  authorize(principal, filePolicy.read, {
-    districtCode: file.districtCode,
-    paths: await readablePaths(db, file),
-  });
-}
 
 /**
  * Attaches uploaded files to a record inside the caller's transaction and returns their refs in the

@@ -4,9 +4,9 @@ import { requirePrincipal } from '../../http/auth-hook.ts';
 import type { AppContext } from '../../http/context.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
-import { assertCanReadFile } from './attach-files.ts';
 import { ACCEPTED_TYPES } from './file-types.ts';
 import { filePolicy } from './policy.ts';
+import { assertCanReadFile, type RecordPathsLookups } from './read-access.ts';
 import { filesRoot, openBlob } from './storage.ts';
 import { getFile } from './store.ts';
 import { fileMaxBytes, tooLarge, uploadFile } from './upload-file.ts';
@@ -25,10 +25,11 @@ const RAW_TYPES = ['application/octet-stream', ...Object.keys(ACCEPTED_TYPES)];
 /**
  * Attachments: `POST /api/files` takes the raw bytes (Content-Type image/* , application/pdf or
  * application/octet-stream; the name in `X-File-Name`, URL-encoded), `GET /api/files/:id` serves
- * them to whoever may see a record they are attached to (or their uploader).
+ * them to whoever may see a record they are attached to (or their uploader). `recordPaths` lets a
+ * capability say where its records are now (a grid event's handler), so access follows the record.
  */
 export const fileRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AppContext, options: { recordPaths?: RecordPathsLookups } = {}): FastifyPluginAsyncZod =>
   async (app) => {
     const max = fileMaxBytes(ctx.config);
     // Streamed so an oversized upload is refused with FILE_TOO_LARGE as soon as it passes the limit.
@@ -100,7 +101,7 @@ export const fileRoutes =
         const p = requirePrincipal(request);
         const file = await getFile(ctx.database.db, request.params.id);
         if (!file || file.districtCode !== p.districtCode) throw notFound('附件', request.params.id);
-        await assertCanReadFile(ctx.database.db, p, file);
+        await assertCanReadFile(ctx.database.db, p, file, options.recordPaths);
         const stream = openBlob(filesRoot(ctx.config), file.sha256);
         if (!stream)
           throw new AppError('NOT_FOUND', `附件内容缺失：${file.name} (blob missing)`, { id: file.id });

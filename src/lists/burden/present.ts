@@ -1,5 +1,6 @@
 /** Allow-listed views of the burden records (no raw rows leave the API). */
 import { z } from 'zod';
+import { type StaffNames, staffName } from '../../core/auth/staff-names.ts';
 import { transfersSchema } from '../model.ts';
 import type {
   AccessProposalRow,
@@ -51,7 +52,9 @@ export const ProposalView = z.object({
   listKind: z.string(),
   scopeCode: z.string(),
   proposedByUnitCode: z.string(),
+  /** The proposer's log-in and display name (staff names are not masked). */
   proposedBy: z.string(),
+  proposedByName: z.string(),
   item: z.object({
     itemCode: z.string().optional(),
     name: z.string(),
@@ -75,13 +78,15 @@ export const ProposalView = z.object({
   createdAt: z.string(),
 });
 
-export function presentProposal(p: AccessProposalRow): z.infer<typeof ProposalView> {
+/** The allow-listed view of a proposal; `names` gives the proposer's display name (findDisplayNames). */
+export function presentProposal(p: AccessProposalRow, names: StaffNames): z.infer<typeof ProposalView> {
   return {
     id: p.id,
     listKind: p.listKind,
     scopeCode: p.scopeCode,
     proposedByUnitCode: p.proposedByUnitCode,
     proposedBy: p.proposedBy,
+    proposedByName: staffName(names, { username: p.proposedBy }),
     item: p.item,
     transfers: p.transfers,
     status: p.status,

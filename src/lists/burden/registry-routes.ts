@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { sendXlsx } from '../../core/export/xlsx.ts';
 import { requirePrincipal } from '../../http/auth-hook.ts';
 import type { AppContext } from '../../http/context.ts';
-import { getUnitByCode, listUnits } from '../../jurisdiction/store.ts';
+import { getUnitByCode, getUnitSummariesByCodes } from '../../jurisdiction/store.ts';
 import { authorizeToward, listsPolicy } from '../policy.ts';
 import { buildBurdenReport } from './build-burden-report.ts';
 import { burdenReportXlsx } from './burden-report-xlsx.ts';
@@ -14,6 +14,7 @@ import { FormInput, registerForm } from './register-form.ts';
 import { MeetingInput, registerMeeting } from './register-meeting.ts';
 import { retireForm } from './retire-form.ts';
 import { actorOf, callerUnit, Period, periodOf, reportScope } from './route-helpers.ts';
+import { meetingVisible } from './rules.ts';
 import { listForms, listMeetings } from './store.ts';
 
 /** 减负: the forms registry, meeting registrations and the per-community burden report. */
@@ -142,25 +143,32 @@ export const burdenRegistryRoutes =
       {
         schema: {
           tags: ['burden'],
+          description:
+            '已报备的会议：涉及本辖区社区的，或由本单位（部门：本部门）报备的；street 限定为涉及该街道社区的',
           querystring: Period,
           response: { 200: z.object({ items: z.array(MeetingView) }) },
         },
       },
       async (request) => {
         const p = requirePrincipal(request);
-        const within = await reportScope(db(), p, request.query.street);
-        const [rows, communities] = await Promise.all([
-          listMeetings(db(), { districtCode: p.districtCode, ...periodOf(request.query) }),
-          listUnits(db(), {
-            districtCode: p.districtCode,
-            withinPath: within,
-            level: 'community',
-            limit: 100_000,
-          }),
-        ]);
-        // Visible: meetings that involve a community inside the caller's scope (or the chosen street).
-        const codes = new Set(communities.map((c) => c.code));
-        return { items: rows.filter((m) => m.communityCodes.some((c) => codes.has(c))).map(presentMeeting) };
+        const scope = scopePath(p);
+        authorize(p, listsPolicy.readMeetings, { districtCode: p.districtCode, paths: [scope] });
+        let street: string | undefined;
+        if (request.query.street) {
+          const unit = await getUnitByCode(db(), request.query.street);
+          if (!unit) throw notFound('街道', request.query.street);
+          // a department may narrow its own meetings to any street of its district; others their own
+          authorizeToward(p, listsPolicy.readMeetings, unit);
+          street = unit.path;
+        }
+        const rows = await listMeetings(db(), { districtCode: p.districtCode, ...periodOf(request.query) });
+        const codes = new Set(rows.flatMap((m) => [m.organiserUnitCode, ...m.communityCodes]));
+        const units = await getUnitSummariesByCodes(db(), [...codes]);
+        const paths = new Map(
+          units.filter((u) => u.districtCode === p.districtCode).map((u) => [u.code, u.path]),
+        );
+        const visible = rows.filter((m) => meetingVisible(m, (c) => paths.get(c), scope, street));
+        return { items: visible.map(presentMeeting) };
       },
     );
 

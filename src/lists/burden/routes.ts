@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, scopePath } from '../../core/auth/authorize.ts';
+import { findDisplayNames } from '../../core/auth/users-store.ts';
 import { requirePrincipal } from '../../http/auth-hook.ts';
 import type { AppContext } from '../../http/context.ts';
 import { authorizeToward, listsPolicy } from '../policy.ts';
@@ -13,12 +14,16 @@ import { AccessProposalInput, proposeAccessItem } from './propose-access-item.ts
 import { rejectAccessProposal } from './reject-access-proposal.ts';
 import { actorOf, callerUnit, unitResource } from './route-helpers.ts';
 import { listProposals, listWorkRequests } from './store.ts';
+import type { AccessProposalRow } from './tables.ts';
 
 /** 减负: work requests and their notices, proposals of new access items. */
 export const burdenRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = () => ctx.database.db;
+    /** The proposers' display names (proposals record the proposer's log-in). */
+    const proposerNames = (rows: readonly AccessProposalRow[]) =>
+      findDisplayNames(db(), { usernames: rows.map((r) => r.proposedBy) });
 
     app.post(
       '/api/work-requests',
@@ -122,7 +127,7 @@ export const burdenRoutes =
           requestId: request.id,
           authorizeScope: (u) => authorizeToward(p, listsPolicy.proposeItem, u),
         });
-        return reply.status(201).send(presentProposal(row));
+        return reply.status(201).send(presentProposal(row, await proposerNames([row])));
       },
     );
 
@@ -142,7 +147,8 @@ export const burdenRoutes =
           districtCode: p.districtCode,
           status: request.query.status,
         });
-        return { items: rows.map(presentProposal) };
+        const names = await proposerNames(rows);
+        return { items: rows.map((r) => presentProposal(r, names)) };
       },
     );
 
@@ -171,7 +177,7 @@ export const burdenRoutes =
           authorizeScope: (u) => authorize(p, listsPolicy.decideProposal, unitResource(u)),
         });
         return {
-          proposal: presentProposal(result.proposal),
+          proposal: presentProposal(result.proposal, await proposerNames([result.proposal])),
           version: presentVersion(result.version),
           itemCode: result.itemCode,
         };
@@ -199,7 +205,7 @@ export const burdenRoutes =
           requestId: request.id,
           authorizeScope: (u) => authorize(p, listsPolicy.decideProposal, unitResource(u)),
         });
-        return presentProposal(row);
+        return presentProposal(row, await proposerNames([row]));
       },
     );
   };

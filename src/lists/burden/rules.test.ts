@@ -4,6 +4,7 @@ import {
   checkAccess,
   excludedMatterIn,
   formQuotaUsed,
+  meetingVisible,
   missingTransfers,
   nextItemCode,
   noticeNumber,
@@ -104,5 +105,41 @@ describe('forms registry and notices', () => {
 
   it('numbers notices per year', () => {
     expect(noticeNumber(2026, 12)).toBe('提示〔2026〕12号');
+  });
+});
+
+describe('who sees a registered meeting', () => {
+  const paths: Record<string, string> = {
+    D07: '/110107/D/D07/',
+    D21: '/110107/D/D21/',
+    S1: '/110107/S1/',
+    C11: '/110107/S1/C11/',
+    C12: '/110107/S1/C12/',
+    S2: '/110107/S2/',
+    C21: '/110107/S2/C21/',
+  };
+  const pathOf = (code: string) => paths[code];
+  const byDept = { organiserUnitCode: 'D07', communityCodes: ['C11', 'C21'] };
+  const byStreet = { organiserUnitCode: 'S1', communityCodes: ['C12'] };
+
+  it('a department sees the meetings it registered, not another department’s', () => {
+    expect(meetingVisible(byDept, pathOf, '/110107/D/D07/')).toBe(true);
+    expect(meetingVisible(byDept, pathOf, '/110107/D/D21/')).toBe(false);
+    expect(meetingVisible(byStreet, pathOf, '/110107/D/D07/')).toBe(false);
+  });
+
+  it('a street or community sees the meetings that summon its communities', () => {
+    expect(meetingVisible(byDept, pathOf, '/110107/S2/')).toBe(true);
+    expect(meetingVisible(byStreet, pathOf, '/110107/S2/')).toBe(false);
+    expect(meetingVisible(byStreet, pathOf, '/110107/S1/C11/')).toBe(false);
+    expect(meetingVisible(byStreet, pathOf, '/110107/S1/C12/')).toBe(true);
+  });
+
+  it('a chosen street narrows to meetings summoning its communities; unknown units match nothing', () => {
+    expect(meetingVisible(byDept, pathOf, '/110107/D/D07/', '/110107/S2/')).toBe(true);
+    expect(meetingVisible(byStreet, pathOf, '/110107/', '/110107/S2/')).toBe(false);
+    expect(meetingVisible({ organiserUnitCode: 'gone', communityCodes: ['gone'] }, pathOf, '/110107/')).toBe(
+      false,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The burden-reduction (减负) rules as pure decisions: is a request covered by the target's access
  * list, does a new item move authority/staff/funds with it, is a matter one a community may never
- * be made responsible for, is a department's form quota used up.
+ * be made responsible for, is a department's form quota used up, who sees a registered meeting.
  */
 import { LIST_KIND_NAMES, type ListKind, type Transfers } from '../model.ts';
 
@@ -94,4 +94,29 @@ export function nextItemCode(prefix: string, existing: readonly string[]): strin
     if (m) max = Math.max(max, Number(m[1]));
   }
   return `${prefix}-${String(max + 1).padStart(3, '0')}`;
+}
+
+/** A registered meeting as the visibility rule sees it: who organised it, which communities attend. */
+export interface MeetingReach {
+  organiserUnitCode: string;
+  communityCodes: readonly string[];
+}
+
+/**
+ * Whether a caller whose jurisdiction is the subtree `scope` may see a registered meeting: one
+ * organised by a unit inside it (a department sees the meetings it registered) or summoning a
+ * community inside it (a street or community sees what its staff are called to). `street`, when
+ * given, narrows to meetings summoning a community of that street. `pathOf` gives a unit's path by
+ * code; an unknown code (a unit since removed) matches nothing.
+ */
+export function meetingVisible(
+  meeting: MeetingReach,
+  pathOf: (code: string) => string | undefined,
+  scope: string,
+  street?: string,
+): boolean {
+  const inside = (code: string, root: string) => pathOf(code)?.startsWith(root) ?? false;
+  const reaches =
+    inside(meeting.organiserUnitCode, scope) || meeting.communityCodes.some((c) => inside(c, scope));
+  return reaches && (street === undefined || meeting.communityCodes.some((c) => inside(c, street)));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type StaffNames, staffName } from '../../core/auth/staff-names.ts';
 import type { WorkCalendar } from '../../core/calendar/index.ts';
 import { maskName, maskPhone } from '../../core/privacy.ts';
 import { serviceTimeLimitSchema } from '../model.ts';
@@ -27,7 +28,10 @@ export const ServiceCaseView = z.object({
   applicantName: z.string(),
   applicantPhone: z.string().nullable(),
   proxyAgent: z.string().nullable(),
+  /** 首问负责人: the staff member's log-in, id and display name (staff names are not masked). */
   firstResponder: z.string(),
+  firstResponderId: z.string().nullable(),
+  firstResponderName: z.string(),
   appointmentAt: z.string().nullable(),
   missingMaterials: z.array(z.string()),
   timeLimit: serviceTimeLimitSchema,
@@ -44,10 +48,14 @@ export const ServiceCaseView = z.object({
 });
 export type ServiceCaseView = z.infer<typeof ServiceCaseView>;
 
-/** Allow-listed, masked view of a case with its countdown on the working-day calendar. */
+/**
+ * Allow-listed, masked view of a case with its countdown on the working-day calendar; `names` gives
+ * the first responder's display name (findDisplayNames).
+ */
 export function presentServiceCase(
   c: ServiceCaseRow,
   calendar: WorkCalendar,
+  names: StaffNames,
   now = new Date(),
 ): ServiceCaseView {
   const running = c.status === 'accepted' && c.dueAt !== null;
@@ -63,6 +71,8 @@ export function presentServiceCase(
     applicantPhone: maskPhone(c.applicantPhone),
     proxyAgent: c.proxyAgent,
     firstResponder: c.firstResponder,
+    firstResponderId: c.firstResponderId,
+    firstResponderName: staffName(names, { id: c.firstResponderId, username: c.firstResponder }),
     appointmentAt: c.appointmentAt?.toISOString() ?? null,
     missingMaterials: c.missingMaterials,
     timeLimit: c.timeLimit,

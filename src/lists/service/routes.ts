@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, type Principal, scopePath } from '../../core/auth/authorize.ts';
+import { findDisplayNames } from '../../core/auth/users-store.ts';
 import { notFound } from '../../core/errors.ts';
 import { requirePrincipal } from '../../http/auth-hook.ts';
 import type { AppContext } from '../../http/context.ts';
@@ -18,6 +19,12 @@ import { SERVICE_STATUSES, type ServiceCaseRow } from './tables.ts';
 const actorOf = (p: Principal) => ({ id: p.userId, label: p.username });
 const caseResource = (c: ServiceCaseRow) => ({ districtCode: c.districtCode, paths: [c.stationPath] });
 const CaseWithNotice = z.object({ serviceCase: ServiceCaseView, notice: OneTimeNoticeView });
+/** The first responders' display names of these cases (one query). */
+const responderNames = (db: Parameters<typeof findDisplayNames>[0], rows: readonly ServiceCaseRow[]) =>
+  findDisplayNames(db, {
+    ids: rows.flatMap((r) => (r.firstResponderId ? [r.firstResponderId] : [])),
+    usernames: rows.map((r) => r.firstResponder),
+  });
 
 /** 便民服务: one-window intake, appointments, proxy handling, one-time notices, time-limited completion. */
 export const serviceRoutes =
@@ -70,9 +77,11 @@ export const serviceRoutes =
           authorizeStation: (u) =>
             authorize(p, listsPolicy.serveResidents, { districtCode: u.districtCode, paths: [u.path] }),
         });
-        return reply
-          .status(201)
-          .send({ serviceCase: presentServiceCase(result.serviceCase, calendar), notice: result.notice });
+        const names = await responderNames(db(), [result.serviceCase]);
+        return reply.status(201).send({
+          serviceCase: presentServiceCase(result.serviceCase, calendar, names),
+          notice: result.notice,
+        });
       },
     );
 
@@ -100,7 +109,11 @@ export const serviceRoutes =
           requestId: request.id,
           authorizeCase: (c) => authorize(p, listsPolicy.serveResidents, caseResource(c)),
         });
-        return { serviceCase: presentServiceCase(result.serviceCase, calendar), notice: result.notice };
+        const names = await responderNames(db(), [result.serviceCase]);
+        return {
+          serviceCase: presentServiceCase(result.serviceCase, calendar, names),
+          notice: result.notice,
+        };
       },
     );
 
@@ -126,7 +139,7 @@ export const serviceRoutes =
           requestId: request.id,
           authorizeCase: (c) => authorize(p, listsPolicy.serveResidents, caseResource(c)),
         });
-        return presentServiceCase(row, await calendarOf(p));
+        return presentServiceCase(row, await calendarOf(p), await responderNames(db(), [row]));
       },
     );
 
@@ -163,7 +176,8 @@ export const serviceRoutes =
           withinPath,
           status: request.query.overdue === 'true' ? 'accepted' : request.query.status,
         });
-        const items = rows.map((r) => presentServiceCase(r, calendar));
+        const names = await responderNames(db(), rows);
+        const items = rows.map((r) => presentServiceCase(r, calendar, names));
         return { items: request.query.overdue === 'true' ? items.filter((i) => i.overdue) : items };
       },
     );

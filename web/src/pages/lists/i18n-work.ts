@@ -93,7 +93,7 @@ export const burdenWorkZh = {
     title: '会议报备（需社区人员参加的会议）',
     register: '报备会议',
     registered: '已报备',
-    registerOnly: '本部门报备的会议计入各社区减负统计。',
+    registerOnly: '报备的会议计入各社区减负统计；列表向报备单位、所涉社区及其街道和区级开放。',
     heldOn: '会议日期',
     organiser: '召集单位',
     name: '会议名称',
@@ -198,7 +198,8 @@ export const burdenWorkEn: typeof burdenWorkZh = {
     title: 'Meetings requiring community staff',
     register: 'Register a meeting',
     registered: 'Registered',
-    registerOnly: 'Meetings your department registers count in each community’s burden report.',
+    registerOnly:
+      'Registered meetings count in each community’s burden report; the list is open to the registering unit, the communities concerned, their street and the district.',
     heldOn: 'Date',
     organiser: 'Organiser',
     name: 'Meeting',

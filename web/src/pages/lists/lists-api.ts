@@ -83,7 +83,9 @@ export interface Proposal {
   listKind: ListKind;
   scopeCode: string;
   proposedByUnitCode: string;
+  /** The proposer's log-in, and display name. */
   proposedBy: string;
+  proposedByName: string;
   item: { itemCode?: string; name: string; category: string | null; basis: string | null };
   transfers: Transfers;
   status: 'pending' | 'approved' | 'rejected';
@@ -133,7 +135,10 @@ export interface ServiceCase {
   applicantName: string;
   applicantPhone: string | null;
   proxyAgent: string | null;
+  /** 首问负责人: log-in, user id and display name. */
   firstResponder: string;
+  firstResponderId: string | null;
+  firstResponderName: string;
   appointmentAt: string | null;
   missingMaterials: string[];
   timeLimit: ServiceDetails['timeLimit'];
@@ -157,6 +162,8 @@ export const BURDEN_ROLES: Role[] = [
   'supervisor',
   'auditor',
 ];
+/** readMeetings: the burden report's readers, and departments (the meetings they registered). */
+export const MEETING_READ_ROLES: Role[] = [...BURDEN_ROLES, 'dept_handler'];
 export const SERVE_ROLES: Role[] = ['community_worker', 'street_dispatcher', 'district_admin'];
 export const SERVICE_READ_ROLES: Role[] = [...SERVE_ROLES, 'supervisor', 'auditor'];
 export const ADMIN: Role[] = ['district_admin'];

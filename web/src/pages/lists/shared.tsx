@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Select } from 'antd';
+import { Button, Select, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Target, useTargets } from './lists-api.ts';
@@ -81,5 +81,14 @@ export function PrintButton() {
     <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
       {t('listsPolicy.print')}
     </Button>
+  );
+}
+
+/** A staff member by display name, with the log-in as a tooltip (records keep both). */
+export function StaffName({ name, username, testId }: { name: string; username: string; testId?: string }) {
+  return (
+    <Tooltip title={name === username ? undefined : username}>
+      <span data-testid={testId}>{name}</span>
+    </Tooltip>
   );
 }

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Items } from '../../../api/types.ts';
 import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import {
-  BURDEN_ROLES,
   beijingToday,
   FILE_ROLES,
+  MEETING_READ_ROLES,
   type MeetingRegistration,
   useCan,
   useLp,
@@ -18,13 +18,14 @@ import { TargetSelect } from '../shared.tsx';
 /**
  * 会议报备: meetings that require community staff, with the communities, how many of their staff, and
  * why the meeting cannot be merged (能并则并、能减则减). Registered by departments, streets, the district;
- * the list is read by those who read the burden report.
+ * the list is read by those who read the burden report and by departments, each seeing what the API
+ * lets it (a department: the meetings it registered).
  */
 export function MeetingsCard() {
   const { t } = useTranslation();
   const l = (k: string, o?: Record<string, unknown>) => t(`listsPolicy.meetings.${k}`, o ?? {});
   const canRegister = useCan(FILE_ROLES);
-  const canRead = useCan(BURDEN_ROLES);
+  const canRead = useCan(MEETING_READ_ROLES);
   const nameOf = useUnitNames();
   const [open, setOpen] = useState(false);
   const rows = useLp<Items<MeetingRegistration>>('/api/meetings', {}, canRead);
@@ -83,6 +84,7 @@ function RegisterMeetingModal({ open, onClose }: { open: boolean; onClose: () =>
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={register.isPending}
+      okButtonProps={{ 'data-testid': 'meeting-submit' } as Record<string, string>}
       destroyOnHidden
     >
       <Form
@@ -102,13 +104,13 @@ function RegisterMeetingModal({ open, onClose }: { open: boolean; onClose: () =>
         }
       >
         <Form.Item name="title" label={l('name')} rules={[{ required: true, max: 200 }]}>
-          <Input maxLength={200} />
+          <Input maxLength={200} data-testid="meeting-title" />
         </Form.Item>
         <Form.Item name="heldOn" label={l('heldOn')} rules={[{ required: true }]}>
           <Input type="date" style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="communityCodes" label={l('communities')} rules={[{ required: true }]}>
-          <TargetSelect level="community" multiple />
+          <TargetSelect level="community" multiple testId="meeting-communities" />
         </Form.Item>
         <Form.Item name="attendeesPerCommunity" label={l('attendees')} rules={[{ required: true }]}>
           <InputNumber min={1} max={50} />
@@ -119,7 +121,11 @@ function RegisterMeetingModal({ open, onClose }: { open: boolean; onClose: () =>
           extra={l('reasonHint')}
           rules={[{ required: true, max: 500 }]}
         >
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
+          <Input.TextArea
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            data-testid="meeting-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import type { Items } from '../../../api/types.ts';
 import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import { formatTime } from '../../../components/format.ts';
 import { ADMIN, FILE_ROLES, type Proposal, useCan, useLp, useUnitNames } from '../lists-api.ts';
+import { StaffName } from '../shared.tsx';
 import { DecideModal } from './ProposalModals.tsx';
 
 const STATUS_COLOR = { pending: 'gold', approved: 'green', rejected: 'red' } as const;
@@ -73,7 +74,7 @@ export function ProposalsCard({ onPropose }: { onPropose: () => void }) {
             width: 160,
             render: (_: unknown, p) => (
               <Space direction="vertical" size={0}>
-                <span>{p.proposedBy}</span>
+                <StaffName name={p.proposedByName} username={p.proposedBy} testId="proposal-proposer" />
                 <Typography.Text type="secondary">{formatTime(p.createdAt)}</Typography.Text>
               </Space>
             ),

@@ -2,7 +2,7 @@ import { Button, Descriptions, List, Modal, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../components/format.ts';
 import type { OneTimeNotice, ServiceCase } from '../lists-api.ts';
-import { PrintArea, PrintButton } from '../shared.tsx';
+import { PrintArea, PrintButton, StaffName } from '../shared.tsx';
 import { dueLabel, STATUS_COLOR } from './service-format.ts';
 
 /**
@@ -81,7 +81,7 @@ export function NoticeModal({
                   </Tag>
                 </Descriptions.Item>
                 <Descriptions.Item label={l('firstResponder')}>
-                  {serviceCase.firstResponder}
+                  <StaffName name={serviceCase.firstResponderName} username={serviceCase.firstResponder} />
                 </Descriptions.Item>
                 {serviceCase.appointmentAt ? (
                   <Descriptions.Item label={l('appointmentAt')}>

@@ -9,6 +9,7 @@ import { useMe } from '../../../app/session.ts';
 import { ErrorResult } from '../../../components/ErrorResult.tsx';
 import { formatTime } from '../../../components/format.ts';
 import { type OneTimeNotice, SERVE_ROLES, type ServiceCase, useCan, useLp } from '../lists-api.ts';
+import { StaffName } from '../shared.tsx';
 import { AcceptModal, CompleteModal } from './CaseActions.tsx';
 import { NoticeModal } from './NoticeModal.tsx';
 import { type CaseResult, OpenCaseModal } from './OpenCaseModal.tsx';
@@ -115,7 +116,13 @@ export function ServiceTab() {
                 </Space>
               ),
             },
-            { title: l('firstResponder'), dataIndex: 'firstResponder', width: 100 },
+            {
+              title: l('firstResponder'),
+              width: 100,
+              render: (_: unknown, c) => (
+                <StaffName name={c.firstResponderName} username={c.firstResponder} testId="case-responder" />
+              ),
+            },
             {
               title: l('status'),
               width: 110,
