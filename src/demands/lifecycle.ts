@@ -148,47 +148,42 @@ export function initialState(): DemandState {
 }
 
 /**
- * Throws ILLEGAL_TRANSITION (Chinese first) unless `type` may follow `state`. `eventsSoFar` tells a
- * new demand (no events: only `created` may come) from an existing one (never `created` again).
+ * Why `type` may not follow `state` (Chinese first), or null when it may. `eventsSoFar` tells a new
+ * demand (no events: only `created` may come) from an existing one (never `created` again). Pure and
+ * cheap: screens ask it for every action of every demand shown (allowedActions), so it does not throw.
  */
-export function assertTransition(state: DemandState, type: EventType, eventsSoFar = 1): void {
+export function transitionRefusal(
+  state: DemandState,
+  type: EventType,
+  eventsSoFar = 1,
+): { message: string; details?: Record<string, unknown> } | null {
   const allowed = ALLOWED_FROM[type];
   const createdRuleBroken = (type === 'created') !== (eventsSoFar === 0);
-  if (allowed === 'never' || !allowed.includes(state.status) || createdRuleBroken) {
-    throw new AppError(
-      'ILLEGAL_TRANSITION',
-      `当前状态“${state.status}”下不能执行“${type}” (illegal transition)`,
-      {
-        status: state.status,
-        event: type,
-      },
-    );
-  }
+  if (allowed === 'never' || !allowed.includes(state.status) || createdRuleBroken)
+    return {
+      message: `当前状态“${state.status}”下不能执行“${type}” (illegal transition)`,
+      details: { status: state.status, event: type },
+    };
   // Guards beyond the status:
-  if (type === 'extension_requested' && state.extensionPending) {
-    throw new AppError('ILLEGAL_TRANSITION', '已有待审批的延期申请 (extension already pending)');
-  }
-  if ((type === 'extension_approved' || type === 'extension_denied') && !state.extensionPending) {
-    throw new AppError('ILLEGAL_TRANSITION', '没有待审批的延期申请 (no extension pending)');
-  }
-  if (type === 'reopened' && !isBadCallback(state)) {
-    throw new AppError(
-      'ILLEGAL_TRANSITION',
-      '只有回访“未解决”或“不满意”的诉求可以重办 (reopen needs a bad callback)',
-    );
-  }
-  if (type === 'appealed' && (!isBadCallback(state) || state.appeal !== 'none')) {
-    throw new AppError(
-      'ILLEGAL_TRANSITION',
-      '只能对“不满意/未解决”的评价申诉一次 (appeal needs a bad rating, once)',
-    );
-  }
-  if ((type === 'appeal_approved' || type === 'appeal_denied') && state.appeal !== 'pending') {
-    throw new AppError('ILLEGAL_TRANSITION', '没有待审核的申诉 (no appeal pending)');
-  }
-  if (type === 'closed' && !state.callback && !state.repliedAt) {
-    throw new AppError('ILLEGAL_TRANSITION', '尚未反馈办理结果，不能办结 (reply first)');
-  }
+  if (type === 'extension_requested' && state.extensionPending)
+    return { message: '已有待审批的延期申请 (extension already pending)' };
+  if ((type === 'extension_approved' || type === 'extension_denied') && !state.extensionPending)
+    return { message: '没有待审批的延期申请 (no extension pending)' };
+  if (type === 'reopened' && !isBadCallback(state))
+    return { message: '只有回访“未解决”或“不满意”的诉求可以重办 (reopen needs a bad callback)' };
+  if (type === 'appealed' && (!isBadCallback(state) || state.appeal !== 'none'))
+    return { message: '只能对“不满意/未解决”的评价申诉一次 (appeal needs a bad rating, once)' };
+  if ((type === 'appeal_approved' || type === 'appeal_denied') && state.appeal !== 'pending')
+    return { message: '没有待审核的申诉 (no appeal pending)' };
+  if (type === 'closed' && !state.callback && !state.repliedAt)
+    return { message: '尚未反馈办理结果，不能办结 (reply first)' };
+  return null;
+}
+
+/** Throws ILLEGAL_TRANSITION with the refusal's message unless `type` may follow `state`. */
+export function assertTransition(state: DemandState, type: EventType, eventsSoFar = 1): void {
+  const refusal = transitionRefusal(state, type, eventsSoFar);
+  if (refusal) throw new AppError('ILLEGAL_TRANSITION', refusal.message, refusal.details);
 }
 
 const isBadCallback = (s: DemandState) =>

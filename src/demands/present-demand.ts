@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decide, type Principal } from '../core/auth/authorize.ts';
 import { maskAddress, maskName, maskNumbersInText, maskPhone } from '../core/privacy.ts';
 import { ACTION_SIDE, type DemandActionKind } from './actions.ts';
-import { assertTransition, type DemandState, type EventType } from './lifecycle.ts';
+import { type DemandState, type EventType, transitionRefusal } from './lifecycle.ts';
 import { type DemandStatus, STATUS_NAMES } from './model.ts';
 import { ruleForAction } from './policy.ts';
 import type { DemandEventRow, DemandRow } from './tables.ts';
@@ -123,11 +123,6 @@ export function allowedActions(
       rule.action === 'demand.owner_action' ? [state.owner?.path ?? '-'] : [demand.locationPath, ...paths];
     if (!decide(principal, rule, { districtCode: demand.districtCode, paths: resourcePaths }).allowed)
       return false;
-    try {
-      assertTransition(state, FIRST_EVENT[kind]);
-      return true;
-    } catch {
-      return false;
-    }
+    return transitionRefusal(state, FIRST_EVENT[kind]) === null;
   });
 }

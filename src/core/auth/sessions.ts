@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../../jurisdiction/tables.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
@@ -55,12 +55,7 @@ export async function resolveSessionUser(
   token: string,
   config: Pick<Config, 'sessionIdleMinutes'>,
 ): Promise<{ userId: string; expired: boolean; user: UserWithUnit | undefined } | null> {
-  const [row] = await db
-    .select({ session: sessions, ...withUnit })
-    .from(sessions)
-    .leftJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(eq(sessions.id, sha256(token)));
+  const [row] = await sessionUserQuery(db).execute({ id: sha256(token) });
   if (!row) return null;
   const checked = await checkSession(db, row.session, config);
   const { user, unitCode, unitName, unitPath, unitLevel } = row;
@@ -71,6 +66,30 @@ export async function resolveSessionUser(
       : undefined;
   return { ...checked, user: found };
 }
+
+const sessionUserQueries = new WeakMap<Db, ReturnType<typeof prepareSessionUser>>();
+
+/**
+ * The query built once per database handle: every authenticated request runs it, and building its
+ * ~40 columns and two joins cost more CPU than the database spends answering (bench/profile-intake.ts).
+ */
+function sessionUserQuery(db: Db) {
+  let query = sessionUserQueries.get(db);
+  if (!query) {
+    query = prepareSessionUser(db);
+    sessionUserQueries.set(db, query);
+  }
+  return query;
+}
+
+const prepareSessionUser = (db: Db) =>
+  db
+    .select({ session: sessions, ...withUnit })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('jiedao_session_user');
 
 async function checkSession(
   db: Db,
