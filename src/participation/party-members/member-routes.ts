@@ -7,9 +7,10 @@ import { requirePrincipal } from '../../http/auth-hook.ts';
 import type { AppContext } from '../../http/context.ts';
 import { summonsBlownBetween } from '../../whistles/store.ts';
 import { IdParams, narrowTo } from '../http.ts';
-import { RevealInput, ReviewServiceInput, xlsxFormat } from '../model.ts';
+import { RevealInput, xlsxFormat } from '../model.ts';
 import { participationPolicy } from '../policy.ts';
 import { revealPersonalData } from '../reveal-personal-data.ts';
+import { type ReviewQueue, serviceReviewRoutes } from '../service-review-routes.ts';
 import { departmentUnitByCode } from '../units.ts';
 import { deregisterPartyMember } from './deregister-party-member.ts';
 import {
@@ -21,11 +22,25 @@ import {
 import { PartyMemberView, presentMember, presentMemberService, ServiceView } from './present.ts';
 import { recordMemberService } from './record-member-service.ts';
 import { registerPartyMember } from './register-party-member.ts';
-import { reviewMemberService } from './review-member-service.ts';
+import { memberServiceRecords } from './review-member-service.ts';
 import { getMember, getMembers, listMembers, listServices } from './store.ts';
+import type { PartyMemberRecord, PartyMemberServiceRow } from './tables.ts';
 import { memberRegisterXlsx } from './xlsx.ts';
 
 const tags = ['participation'];
+
+/** Members' service records awaiting (or past) the community's confirmation. */
+const memberServiceQueue: ReviewQueue<PartyMemberServiceRow, PartyMemberRecord> = {
+  ...memberServiceRecords,
+  path: '/api/participation/party-member-services',
+  listDescription: '党员服务记录（status=pending：待社区确认）',
+  reviewDescription: '社区确认或退回服务记录',
+  list: (db, f) => listServices(db, { ...f, scopePath: f.withinPath }),
+  personIdOf: (s) => s.memberId,
+  people: getMembers,
+  presentService: presentMemberService,
+  presentPerson: presentMember,
+};
 const MemberDetail = PartyMemberView.extend({
   services: z.array(ServiceView),
   whistles: z.array(
@@ -211,60 +226,5 @@ export const memberRoutes =
       },
     );
 
-    app.get(
-      '/api/participation/party-member-services',
-      {
-        schema: {
-          tags,
-          description: '党员服务记录（status=pending：待社区确认）',
-          querystring: z.object({
-            status: z.enum(['pending', 'confirmed', 'rejected']).optional(),
-            communityCode: z.string().optional(),
-          }),
-        },
-      },
-      async (request) => {
-        const p = requirePrincipal(request);
-        const within = await narrowTo(db(), p, request.query.communityCode);
-        const rows = await listServices(db(), {
-          districtCode: p.districtCode,
-          scopePath: within,
-          status: request.query.status,
-          limit: 500,
-        });
-        const members = new Map(
-          (await getMembers(db(), [...new Set(rows.map((r) => r.memberId))])).map((m) => [m.id, m]),
-        );
-        return {
-          items: rows.map((r) => {
-            const m = members.get(r.memberId);
-            return { ...presentMemberService(r), person: m ? presentMember(m) : null };
-          }),
-        };
-      },
-    );
-
-    app.post(
-      '/api/participation/party-member-services/:id/review',
-      {
-        schema: {
-          tags,
-          description: '社区确认或退回服务记录',
-          params: IdParams,
-          body: ReviewServiceInput,
-          response: { 200: ServiceView },
-        },
-      },
-      async (request) => {
-        const p = requirePrincipal(request);
-        const s = await reviewMemberService({
-          db: db(),
-          principal: p,
-          serviceId: request.params.id,
-          input: request.body,
-          requestId: request.id,
-        });
-        return presentMemberService(s);
-      },
-    );
+    await app.register(serviceReviewRoutes(ctx, memberServiceQueue));
   };

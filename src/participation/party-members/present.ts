@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maskName, maskPhone } from '../../core/privacy.ts';
 import { MaskedPerson, maskPerson } from '../model.ts';
+import type { VolunteerServiceRow } from '../volunteers/tables.ts';
 import { MEMBER_KIND_NAMES, SERVICE_KIND_NAMES } from './model.ts';
 import type { UnitReportInRate } from './report-in-rates.ts';
 import type { PartyMemberRecord, PartyMemberServiceRow, PartyUnitRegistrationRow } from './tables.ts';
@@ -63,14 +64,11 @@ export const ServiceView = z.object({
 });
 export type ServiceView = z.infer<typeof ServiceView>;
 
-/** The allow-listed fields of a member’s service record. */
-export function presentMemberService(s: PartyMemberServiceRow): ServiceView {
+/** When and how long, the record's status and its review: what every service record shows alike. */
+export function presentServedHours(
+  s: PartyMemberServiceRow | VolunteerServiceRow,
+): Omit<ServiceView, 'id' | 'personId' | 'title' | 'kind' | 'kindName'> {
   return {
-    id: s.id,
-    personId: s.memberId,
-    title: s.title,
-    kind: s.kind,
-    kindName: SERVICE_KIND_NAMES[s.kind as keyof typeof SERVICE_KIND_NAMES] ?? s.kind,
     servedOn: s.servedOn,
     hours: s.hours,
     status: s.status,
@@ -79,6 +77,18 @@ export function presentMemberService(s: PartyMemberServiceRow): ServiceView {
     reviewedBy: s.reviewedByLabel,
     reviewedAt: s.reviewedAt?.toISOString() ?? null,
     reviewNote: s.reviewNote,
+  };
+}
+
+/** The allow-listed fields of a member’s service record. */
+export function presentMemberService(s: PartyMemberServiceRow): ServiceView {
+  return {
+    id: s.id,
+    personId: s.memberId,
+    title: s.title,
+    kind: s.kind,
+    kindName: SERVICE_KIND_NAMES[s.kind as keyof typeof SERVICE_KIND_NAMES] ?? s.kind,
+    ...presentServedHours(s),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { registrantColumns, serviceReviewColumns } from '../columns.ts';
 
 /**
  * 在职党员双报到. A unit (department, stationed unit, company or resident unit) registers with the street
@@ -58,14 +59,7 @@ export const partyMembers = pgTable(
   {
     id: uuid('id').primaryKey(),
     districtCode: text('district_code').notNull(),
-    communityId: uuid('community_id').notNull(),
-    communityCode: text('community_code').notNull(),
-    communityName: text('community_name').notNull(),
-    communityPath: text('community_path').notNull(),
-    /** Personal data (PIPL): masked in lists and exports, revealed to allowed roles and audited. */
-    name: text('name').notNull(),
-    phone: text('phone'),
-    idNumber: text('id_number'),
+    ...registrantColumns(),
     /** in_service (在职党员), retired (离退休党员), other (流动党员 …). */
     kind: text('kind', { enum: ['in_service', 'retired', 'other'] }).notNull(),
     /** The member's unit when it is in the department tree (its report-in rate counts them). */
@@ -110,13 +104,7 @@ export const partyMemberServices = pgTable(
     kind: text('kind').notNull(),
     servedOn: date('served_on', { mode: 'string' }).notNull(),
     hours: doublePrecision('hours').notNull(),
-    status: text('status', { enum: ['pending', 'confirmed', 'rejected'] }).notNull(),
-    note: text('note'),
-    recordedByLabel: text('recorded_by_label').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    reviewedByLabel: text('reviewed_by_label'),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    reviewNote: text('review_note'),
+    ...serviceReviewColumns(),
   },
   (t) => [
     index('party_member_services_member_idx').on(t.memberId),

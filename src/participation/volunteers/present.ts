@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildXlsx } from '../../core/export/xlsx.ts';
 import { MaskedPerson, maskPerson, percent } from '../model.ts';
-import type { ServiceView } from '../party-members/present.ts';
+import { presentServedHours, type ServiceView } from '../party-members/present.ts';
 import type { RegistrationRateReport } from './rate-report.ts';
 import type { VolunteerRow, VolunteerServiceRow, VolunteerTeamRow } from './tables.ts';
 
@@ -63,14 +63,7 @@ export function presentVolunteerService(s: VolunteerServiceRow): ServiceView {
     title: s.title,
     kind: null,
     kindName: null,
-    servedOn: s.servedOn,
-    hours: s.hours,
-    status: s.status,
-    note: s.note,
-    recordedBy: s.recordedByLabel,
-    reviewedBy: s.reviewedByLabel,
-    reviewedAt: s.reviewedAt?.toISOString() ?? null,
-    reviewNote: s.reviewNote,
+    ...presentServedHours(s),
   };
 }
 

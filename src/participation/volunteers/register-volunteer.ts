@@ -3,6 +3,7 @@ import { authorize, type Principal } from '../../core/auth/authorize.ts';
 import type { Db } from '../../core/db/connection.ts';
 import { AppError } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { registrantValues } from '../columns.ts';
 import { beijingDate } from '../periods.ts';
 import { participationPolicy } from '../policy.ts';
 import { communityByCode } from '../units.ts';
@@ -47,13 +48,7 @@ export async function registerVolunteer(options: {
     await insertVolunteer(tx, {
       id,
       districtCode: community.districtCode,
-      communityId: community.id,
-      communityCode: community.code,
-      communityName: community.name,
-      communityPath: community.path,
-      name: input.name,
-      phone: input.phone ?? null,
-      idNumber: input.idNumber ?? null,
+      ...registrantValues(community, input),
       skills: input.skills ?? null,
       registeredOn: input.registeredOn ?? today,
       createdByLabel: principal.displayName,

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { registrantColumns, serviceReviewColumns } from '../columns.ts';
 
 /**
  * Volunteers (志愿者): registration at a community, teams (志愿服务队), service hours confirmed by the
@@ -22,14 +23,7 @@ export const volunteers = pgTable(
   {
     id: uuid('id').primaryKey(),
     districtCode: text('district_code').notNull(),
-    communityId: uuid('community_id').notNull(),
-    communityCode: text('community_code').notNull(),
-    communityName: text('community_name').notNull(),
-    communityPath: text('community_path').notNull(),
-    /** Personal data (PIPL): masked in lists and exports, revealed to allowed roles and audited. */
-    name: text('name').notNull(),
-    phone: text('phone'),
-    idNumber: text('id_number'),
+    ...registrantColumns(),
     skills: text('skills'),
     registeredOn: date('registered_on', { mode: 'string' }).notNull(),
     leftOn: date('left_on', { mode: 'string' }),
@@ -97,13 +91,7 @@ export const volunteerServices = pgTable(
     title: text('title').notNull(),
     servedOn: date('served_on', { mode: 'string' }).notNull(),
     hours: doublePrecision('hours').notNull(),
-    status: text('status', { enum: ['pending', 'confirmed', 'rejected'] }).notNull(),
-    note: text('note'),
-    recordedByLabel: text('recorded_by_label').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    reviewedByLabel: text('reviewed_by_label'),
-    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    reviewNote: text('review_note'),
+    ...serviceReviewColumns(),
   },
   (t) => [
     index('volunteer_services_volunteer_idx').on(t.volunteerId),

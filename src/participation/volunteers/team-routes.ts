@@ -3,16 +3,29 @@ import { z } from 'zod';
 import { requirePrincipal } from '../../http/auth-hook.ts';
 import type { AppContext } from '../../http/context.ts';
 import { IdParams, narrowTo } from '../http.ts';
-import { ReviewServiceInput } from '../model.ts';
-import { ServiceView } from '../party-members/present.ts';
+import { type ReviewQueue, serviceReviewRoutes } from '../service-review-routes.ts';
 import { addMembersToTeam } from './add-team-members.ts';
 import { createTeam } from './create-team.ts';
 import { AddTeamMembersInput, CreateTeamInput } from './model.ts';
 import { presentTeam, presentVolunteer, presentVolunteerService, TeamView } from './present.ts';
-import { reviewVolunteerService } from './review-volunteer-service.ts';
+import { volunteerServiceRecords } from './review-volunteer-service.ts';
 import { getTeam, getVolunteers, listTeamMemberIds, listTeams, listVolunteerServices } from './store.ts';
+import type { VolunteerRow, VolunteerServiceRow } from './tables.ts';
 
 const tags = ['participation'];
+
+/** Volunteers' hours awaiting (or past) the community's confirmation. */
+const volunteerServiceQueue: ReviewQueue<VolunteerServiceRow, VolunteerRow> = {
+  ...volunteerServiceRecords,
+  path: '/api/participation/volunteer-services',
+  listDescription: '志愿服务记录（status=pending：待社区确认）',
+  reviewDescription: '社区确认或退回志愿服务时长',
+  list: listVolunteerServices,
+  personIdOf: (s) => s.volunteerId,
+  people: getVolunteers,
+  presentService: presentVolunteerService,
+  presentPerson: (v) => presentVolunteer(v),
+};
 
 /** Hours awaiting the community's confirmation, and the community's volunteer teams. */
 export const serviceAndTeamRoutes =
@@ -20,62 +33,7 @@ export const serviceAndTeamRoutes =
   async (app) => {
     const db = () => ctx.database.db;
 
-    app.get(
-      '/api/participation/volunteer-services',
-      {
-        schema: {
-          tags,
-          description: '志愿服务记录（status=pending：待社区确认）',
-          querystring: z.object({
-            status: z.enum(['pending', 'confirmed', 'rejected']).optional(),
-            communityCode: z.string().optional(),
-          }),
-        },
-      },
-      async (request) => {
-        const p = requirePrincipal(request);
-        const within = await narrowTo(db(), p, request.query.communityCode);
-        const rows = await listVolunteerServices(db(), {
-          districtCode: p.districtCode,
-          withinPath: within,
-          status: request.query.status,
-          limit: 500,
-        });
-        const people = new Map(
-          (await getVolunteers(db(), [...new Set(rows.map((r) => r.volunteerId))])).map((v) => [v.id, v]),
-        );
-        return {
-          items: rows.map((r) => {
-            const v = people.get(r.volunteerId);
-            return { ...presentVolunteerService(r), person: v ? presentVolunteer(v) : null };
-          }),
-        };
-      },
-    );
-
-    app.post(
-      '/api/participation/volunteer-services/:id/review',
-      {
-        schema: {
-          tags,
-          description: '社区确认或退回志愿服务时长',
-          params: IdParams,
-          body: ReviewServiceInput,
-          response: { 200: ServiceView },
-        },
-      },
-      async (request) => {
-        const p = requirePrincipal(request);
-        const s = await reviewVolunteerService({
-          db: db(),
-          principal: p,
-          serviceId: request.params.id,
-          input: request.body,
-          requestId: request.id,
-        });
-        return presentVolunteerService(s);
-      },
-    );
+    await app.register(serviceReviewRoutes(ctx, volunteerServiceQueue));
 
     app.get(
       '/api/participation/volunteer-teams',

@@ -6,24 +6,12 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Drawer,
-  Dropdown,
-  Grid,
-  Layout,
-  Menu,
-  type MenuProps,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
+import { ClampedText } from '../components/ClampedText.tsx';
 import { type Language, setLanguage } from '../i18n/index.ts';
 import { MODULES } from './modules.tsx';
 import { hasAnyRole, sessionHint, useMe } from './session.ts';
@@ -153,9 +141,9 @@ export function AppLayout() {
             aria-label={t('common.userMenu')}
             data-testid="user-menu"
           >
-            <Typography.Text ellipsis style={{ color: '#fff', maxWidth: narrow ? 90 : 170 }}>
+            <ClampedText rows={1} style={{ color: '#fff', maxWidth: narrow ? 90 : 170 }}>
               {me.user.displayName}
-            </Typography.Text>
+            </ClampedText>
           </Button>
         </Dropdown>
       </Header>

@@ -1,5 +1,5 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -14,6 +14,7 @@ import {
 } from '../../api/demand-queries.ts';
 import { DEMAND_STATUSES, type DemandView } from '../../api/demand-types.ts';
 import { useUnit } from '../../api/queries.ts';
+import { ClampedText } from '../../components/ClampedText.tsx';
 import { Countdown } from '../../components/Countdown.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -85,10 +86,10 @@ export default function DemandListPage() {
       dataIndex: 'content',
       render: (v: string, d) => (
         <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
-          <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 360 }}>
+          <ClampedText rows={1} title={v} style={{ maxWidth: 360 }}>
             {d.urgency === 'urgent' ? <Tag color="red">{t('demands.urgent')}</Tag> : null}
             {v}
-          </Typography.Text>
+          </ClampedText>
           <span className="jd-muted">
             {d.type} · {d.category?.name ?? t('demands.noCategory')} · {d.address ?? ''}
           </span>

@@ -10,6 +10,7 @@ import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Tooltip, Typography
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DemandSuggestion, RefusalReason } from '../../api/demand-types.ts';
+import { ClampedText } from '../../components/ClampedText.tsx';
 import { formatTime } from '../../components/format.ts';
 import { StatusTag } from './labels.tsx';
 
@@ -92,9 +93,9 @@ export function SuggestionPanel({
                         <StatusTag status={d.status} />
                         <span className="jd-muted">{formatTime(d.createdAt)}</span>
                       </Space>
-                      <Typography.Text ellipsis style={{ maxWidth: 360 }}>
+                      <ClampedText rows={1} title={d.content} style={{ maxWidth: 360 }}>
                         {d.content}
-                      </Typography.Text>
+                      </ClampedText>
                     </Space>
                   </List.Item>
                 )}

@@ -1,7 +1,8 @@
-import { Flex, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Flex, Segmented, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ClampedText } from '../../components/ClampedText.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { formatTime } from '../../components/format.ts';
@@ -95,9 +96,9 @@ export function EventsTab() {
             dataIndex: 'description',
             width: 260,
             render: (d: string) => (
-              <Typography.Paragraph ellipsis={{ rows: 2, tooltip: d }} style={{ margin: 0 }}>
+              <ClampedText rows={2} title={d}>
                 {d}
-              </Typography.Paragraph>
+              </ClampedText>
             ),
           },
           {

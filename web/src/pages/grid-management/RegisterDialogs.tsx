@@ -3,6 +3,7 @@ import { App, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { ClampedText } from '../../components/ClampedText.tsx';
 import { mgmtKeys, type ProblemItem, type ProblemRegister } from './grid-management-api.ts';
 
 /** After any register change: the register itself, the street's pending lists. */
@@ -128,9 +129,9 @@ export function SignOffModal({ register, onClose }: { register: ProblemRegister;
             name={['leaders', item.id]}
             label={`${n + 1}. ${r('responsibleLeader')}`}
             extra={
-              <Typography.Paragraph ellipsis={{ rows: 2 }} className="jd-muted" style={{ margin: 0 }}>
+              <ClampedText rows={2} title={item.content} className="jd-muted">
                 {item.content}
-              </Typography.Paragraph>
+              </ClampedText>
             }
             rules={name}
           >

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
+import { ClampedText } from '../../components/ClampedText.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { type GridEvent, gridKeys, useMyEvents } from './grid-work-api.ts';
 
@@ -63,9 +64,9 @@ function EventList({ items, onVerify }: { items: GridEvent[]; onVerify?: (e: Gri
               </Tag>
             </Flex>
             <div className="jd-muted">{e.category.path}</div>
-            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '4px 0' }}>
+            <ClampedText rows={2} title={e.description} style={{ margin: '4px 0' }}>
               {e.description}
-            </Typography.Paragraph>
+            </ClampedText>
             <Flex gap={8} wrap className="jd-muted" style={{ fontSize: 12 }}>
               <span>{new Date(e.createdAt).toLocaleString()}</span>
               {e.photos.length > 0 ? (

@@ -1,20 +1,19 @@
-import { Button, Card, Checkbox, Form, Input, List, Modal, Space, Tag } from 'antd';
+import { Button, Card, Checkbox, Form, Input, List, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Items } from '../../api/types.ts';
 import { hasAnyRole, useMe } from '../../app/session.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { CadenceCard, MeetingsCard } from './MeetingsCard.tsx';
-import { P, REPORT_READERS, type Resolution, usePAction, usePList } from './participation-api.ts';
+import { PostFormModal } from './PostFormModal.tsx';
+import { P, REPORT_READERS, type Resolution, usePList } from './participation-api.ts';
 import { StackedItem } from './shared.tsx';
 import { TopicsCard } from './TopicsCard.tsx';
 
 function ResolutionsCard() {
   const { t } = useTranslation();
   const list = usePList<Items<Resolution>>('/resolutions', { status: 'open,in_progress' });
-  const follow = usePAction<{ note: string; done: boolean }>();
   const [target, setTarget] = useState<Resolution | null>(null);
-  const [form] = Form.useForm();
   return (
     <Card
       size="small"
@@ -49,42 +48,26 @@ function ResolutionsCard() {
           />
         )}
       />
-      <Modal
+      <PostFormModal
         open={target !== null}
         title={t('participation.consultation.followUp')}
-        onCancel={() => setTarget(null)}
-        onOk={() => form.submit()}
+        onClose={() => setTarget(null)}
+        initialValues={{ done: false }}
+        toRequest={(body) => ({ path: `/resolutions/${target?.id}/follow-ups`, body })}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ done: false }}
-          onFinish={(v) =>
-            follow.mutate(
-              { path: `/resolutions/${target?.id}/follow-ups`, body: v },
-              {
-                onSuccess: () => {
-                  form.resetFields();
-                  setTarget(null);
-                },
-              },
-            )
-          }
+        <Form.Item
+          name="note"
+          label={t('participation.consultation.progressNote')}
+          rules={[{ required: true, min: 2 }]}
         >
-          <Form.Item
-            name="note"
-            label={t('participation.consultation.progressNote')}
-            rules={[{ required: true, min: 2 }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
+        </Form.Item>
+        {target?.kind === 'task' ? (
+          <Form.Item name="done" valuePropName="checked">
+            <Checkbox>{t('participation.consultation.done')}</Checkbox>
           </Form.Item>
-          {target?.kind === 'task' ? (
-            <Form.Item name="done" valuePropName="checked">
-              <Checkbox>{t('participation.consultation.done')}</Checkbox>
-            </Form.Item>
-          ) : null}
-        </Form>
-      </Modal>
+        ) : null}
+      </PostFormModal>
     </Card>
   );
 }

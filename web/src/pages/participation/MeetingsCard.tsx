@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { Items } from '../../api/types.ts';
 import { hasAnyRole, useMe } from '../../app/session.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { formatTime } from '../../components/format.ts';
+import { PostFormModal } from './PostFormModal.tsx';
 import {
   beijingIso,
   type CadenceReport,
@@ -15,7 +16,6 @@ import {
   monthOffset,
   P,
   type Topic,
-  usePAction,
   usePList,
 } from './participation-api.ts';
 import { CommunitySelect, Toolbar } from './shared.tsx';
@@ -28,9 +28,7 @@ export function MeetingsCard() {
   const me = useMe().data;
   const meetings = usePList<Items<Meeting>>('/meetings');
   const ready = usePList<Items<Topic>>('/topics', { status: 'topic' });
-  const schedule = usePAction<Record<string, unknown>>();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
   return (
     <Card
       size="small"
@@ -66,68 +64,52 @@ export function MeetingsCard() {
           </List.Item>
         )}
       />
-      <Modal
+      <PostFormModal
         open={open}
         title={t('participation.consultation.schedule')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
+        onClose={() => setOpen(false)}
+        initialValues={{ kind: 'deliberation', topicIds: [] }}
+        toRequest={(v) => ({ path: '/meetings', body: { ...v, plannedAt: beijingIso(String(v.plannedAt)) } })}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ kind: 'deliberation', topicIds: [] }}
-          onFinish={(v: Record<string, unknown>) =>
-            schedule.mutate(
-              { path: '/meetings', body: { ...v, plannedAt: beijingIso(String(v.plannedAt)) } },
-              {
-                onSuccess: () => {
-                  form.resetFields();
-                  setOpen(false);
-                },
-              },
-            )
-          }
+        <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
+          <CommunitySelect />
+        </Form.Item>
+        <Form.Item name="kind" label={t('participation.consultation.kind')}>
+          <Select
+            options={['deliberation', 'coordination', 'hearing', 'evaluation'].map((k) => ({
+              value: k,
+              label: t(`participation.consultation.kinds.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('participation.consultation.meetingTitle')}
+          rules={[{ required: true, min: 4 }]}
         >
-          <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
-            <CommunitySelect />
-          </Form.Item>
-          <Form.Item name="kind" label={t('participation.consultation.kind')}>
-            <Select
-              options={['deliberation', 'coordination', 'hearing', 'evaluation'].map((k) => ({
-                value: k,
-                label: t(`participation.consultation.kinds.${k}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('participation.consultation.meetingTitle')}
-            rules={[{ required: true, min: 4 }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="plannedAt"
-            label={t('participation.consultation.plannedAt')}
-            rules={[{ required: true }]}
-          >
-            <Input type="datetime-local" />
-          </Form.Item>
-          <Form.Item name="place" label={t('participation.consultation.place')}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="topicIds" label={t('participation.consultation.agenda')}>
-            <Select
-              mode="multiple"
-              optionFilterProp="label"
-              options={(ready.data?.items ?? []).map((x) => ({
-                value: x.id,
-                label: `${x.title}（${x.community.name}）`,
-              }))}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="plannedAt"
+          label={t('participation.consultation.plannedAt')}
+          rules={[{ required: true }]}
+        >
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="place" label={t('participation.consultation.place')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="topicIds" label={t('participation.consultation.agenda')}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(ready.data?.items ?? []).map((x) => ({
+              value: x.id,
+              label: `${x.title}（${x.community.name}）`,
+            }))}
+          />
+        </Form.Item>
+      </PostFormModal>
     </Card>
   );
 }

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, List, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments } from '../../api/queries.ts';
 import type { Items } from '../../api/types.ts';
 import { hasAnyRole, useMe } from '../../app/session.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { RecordServiceModal, RegisterMemberModal } from './PartyForms.tsx';
+import { RegisterMemberModal } from './PartyForms.tsx';
+import { PostFormModal } from './PostFormModal.tsx';
 import {
   COMMUNITY_STAFF,
   P,
@@ -18,6 +19,7 @@ import {
   usePAction,
   usePList,
 } from './participation-api.ts';
+import { RecordServiceModal } from './RecordServiceModal.tsx';
 import { CommunitySelect, PendingServices, RevealButton, StackedItem, Toolbar } from './shared.tsx';
 
 const thisYear = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
@@ -28,8 +30,6 @@ function ReportInCard() {
   const [period, setPeriod] = useState(thisYear());
   const report = usePList<{ label: string; items: ReportInRow[] }>('/party-units/report-in', { period });
   const departments = useDepartments();
-  const registerUnit = usePAction<Record<string, unknown>>();
-  const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const y = Number(thisYear());
   const periods = [
@@ -82,42 +82,34 @@ function ReportInCard() {
           },
         ]}
       />
-      <Modal
+      <PostFormModal
         open={open}
         title={t('participation.party.registerUnit')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        confirmLoading={registerUnit.isPending}
+        onClose={() => setOpen(false)}
+        toRequest={(body) => ({ path: '/party-units', body })}
+        keepValues
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            registerUnit.mutate({ path: '/party-units', body: v }, { onSuccess: () => setOpen(false) })
-          }
+        <Form.Item name="unitCode" label={t('participation.party.unit')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="streetCode" label={t('participation.street')} rules={[{ required: true }]}>
+          <CommunitySelect level="street" />
+        </Form.Item>
+        <Form.Item
+          name="inServiceMembers"
+          label={t('participation.party.declared')}
+          rules={[{ required: true }]}
         >
-          <Form.Item name="unitCode" label={t('participation.party.unit')} rules={[{ required: true }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="streetCode" label={t('participation.street')} rules={[{ required: true }]}>
-            <CommunitySelect level="street" />
-          </Form.Item>
-          <Form.Item
-            name="inServiceMembers"
-            label={t('participation.party.declared')}
-            rules={[{ required: true }]}
-          >
-            <InputNumber min={0} max={100000} />
-          </Form.Item>
-          <Form.Item name="agreement" label={t('participation.party.agreement')}>
-            <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <InputNumber min={0} max={100000} />
+        </Form.Item>
+        <Form.Item name="agreement" label={t('participation.party.agreement')}>
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </PostFormModal>
     </Card>
   );
 }
@@ -201,7 +193,11 @@ export function PartyTab() {
       {/* a community has no units of its own to rate: the street, the district and the units do */}
       {hasAnyRole(me, UNIT_RATE_READERS) ? <ReportInCard /> : null}
       <RegisterMemberModal open={registering} onClose={() => setRegistering(false)} />
-      <RecordServiceModal member={serving} onClose={() => setServing(null)} />
+      <RecordServiceModal
+        path={serving ? `/party-members/${serving.id}/services` : null}
+        withKind
+        onClose={() => setServing(null)}
+      />
     </Space>
   );
 }

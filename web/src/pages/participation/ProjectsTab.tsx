@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, List, Modal, Progress, Space, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, List, Progress, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Items } from '../../api/types.ts';
 import { hasAnyRole, useMe } from '../../app/session.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { COMMUNITY_STAFF, P, type Project, pct, usePAction, usePList } from './participation-api.ts';
+import { PostFormModal } from './PostFormModal.tsx';
+import { COMMUNITY_STAFF, codeList, P, type Project, pct, usePList } from './participation-api.ts';
 import { CommunitySelect, Toolbar } from './shared.tsx';
 
 export const PROJECT_COLORS: Record<string, string> = {
@@ -54,9 +55,7 @@ export function ProjectsTab() {
   const { t } = useTranslation();
   const me = useMe().data;
   const list = usePList<Items<Project>>('/projects');
-  const create = usePAction<Record<string, unknown>>();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
   return (
     <Card size="small" title={t('participation.projects.title')}>
       <Toolbar>
@@ -74,60 +73,32 @@ export function ProjectsTab() {
         pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
         renderItem={(p) => <ProjectRow p={p} />}
       />
-      <Modal
+      <PostFormModal
         open={open}
         title={t('participation.projects.collect')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
+        onClose={() => setOpen(false)}
+        toRequest={(v) => ({ path: '/projects', body: { ...v, demandCodes: codeList(v.demandCodes) } })}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v: Record<string, unknown>) =>
-            create.mutate(
-              {
-                path: '/projects',
-                body: {
-                  ...v,
-                  demandCodes: String(v.demandCodes ?? '')
-                    .split(/[,，\s]+/)
-                    .filter(Boolean),
-                },
-              },
-              {
-                onSuccess: () => {
-                  form.resetFields();
-                  setOpen(false);
-                },
-              },
-            )
-          }
+        <Form.Item name="unitCode" label={t('participation.community')} rules={[{ required: true }]}>
+          <CommunitySelect />
+        </Form.Item>
+        <Form.Item name="title" label={t('participation.projects.name')} rules={[{ required: true, min: 4 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('participation.consultation.description')}
+          rules={[{ required: true, min: 10 }]}
         >
-          <Form.Item name="unitCode" label={t('participation.community')} rules={[{ required: true }]}>
-            <CommunitySelect />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('participation.projects.name')}
-            rules={[{ required: true, min: 4 }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t('participation.consultation.description')}
-            rules={[{ required: true, min: 10 }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
-          </Form.Item>
-          <Form.Item name="demandCodes" label={t('participation.consultation.demandCodes')}>
-            <Input placeholder="JD2611…" />
-          </Form.Item>
-          <Form.Item name="budgetYuan" label={t('participation.projects.budget')}>
-            <InputNumber min={0} style={{ width: 180 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="demandCodes" label={t('participation.consultation.demandCodes')}>
+          <Input placeholder="JD2611…" />
+        </Form.Item>
+        <Form.Item name="budgetYuan" label={t('participation.projects.budget')}>
+          <InputNumber min={0} style={{ width: 180 }} />
+        </Form.Item>
+      </PostFormModal>
     </Card>
   );
 }

@@ -1,21 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, List, Modal, Progress, Space, Tag } from 'antd';
+import { Button, Card, Form, Input, List, Progress, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Items } from '../../api/types.ts';
-import { type Topic, usePAction, usePList } from './participation-api.ts';
+import { PostFormModal } from './PostFormModal.tsx';
+import { codeList, type Topic, usePList } from './participation-api.ts';
 import { CommunitySelect, StackedItem } from './shared.tsx';
 
 /** 居民提议与议题: proposals, their supports and the threshold that makes them topics. */
 export function TopicsCard() {
   const { t } = useTranslation();
   const topics = usePList<Items<Topic>>('/topics');
-  const propose = usePAction<Record<string, unknown>>();
-  const support = usePAction<Record<string, unknown>>();
   const [open, setOpen] = useState(false);
   const [supporting, setSupporting] = useState<Topic | null>(null);
-  const [form] = Form.useForm();
-  const [supportForm] = Form.useForm();
   return (
     <Card
       size="small"
@@ -81,94 +78,59 @@ export function TopicsCard() {
           />
         )}
       />
-      <Modal
+      <PostFormModal
         open={open}
         title={t('participation.consultation.propose')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
+        onClose={() => setOpen(false)}
+        toRequest={(v) => ({ path: '/topics', body: { ...v, demandCodes: codeList(v.demandCodes) } })}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v: Record<string, string>) =>
-            propose.mutate(
-              {
-                path: '/topics',
-                body: { ...v, demandCodes: (v.demandCodes ?? '').split(/[,，\s]+/).filter(Boolean) },
-              },
-              {
-                onSuccess: () => {
-                  form.resetFields();
-                  setOpen(false);
-                },
-              },
-            )
-          }
+        <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
+          <CommunitySelect />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('participation.consultation.topicTitle')}
+          rules={[{ required: true, min: 4 }]}
         >
-          <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
-            <CommunitySelect />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('participation.consultation.topicTitle')}
-            rules={[{ required: true, min: 4 }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t('participation.consultation.description')}
-            rules={[{ required: true, min: 10 }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
-          </Form.Item>
-          <Form.Item
-            name="proposerName"
-            label={t('participation.consultation.proposer')}
-            rules={[{ required: true, min: 2 }]}
-          >
-            <Input maxLength={30} />
-          </Form.Item>
-          <Form.Item name="proposerPhone" label={t('participation.phone')}>
-            <Input maxLength={20} inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="demandCodes" label={t('participation.consultation.demandCodes')}>
-            <Input placeholder="JD2611…" />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('participation.consultation.description')}
+          rules={[{ required: true, min: 10 }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
+        </Form.Item>
+        <Form.Item
+          name="proposerName"
+          label={t('participation.consultation.proposer')}
+          rules={[{ required: true, min: 2 }]}
+        >
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="proposerPhone" label={t('participation.phone')}>
+          <Input maxLength={20} inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="demandCodes" label={t('participation.consultation.demandCodes')}>
+          <Input placeholder="JD2611…" />
+        </Form.Item>
+      </PostFormModal>
+      <PostFormModal
         open={supporting !== null}
         title={`${t('participation.consultation.support')}：${supporting?.title ?? ''}`}
-        onCancel={() => setSupporting(null)}
-        onOk={() => supportForm.submit()}
+        onClose={() => setSupporting(null)}
+        toRequest={(body) => ({ path: `/topics/${supporting?.id}/supports`, body })}
       >
-        <Form
-          form={supportForm}
-          layout="vertical"
-          onFinish={(v) =>
-            support.mutate(
-              { path: `/topics/${supporting?.id}/supports`, body: v },
-              {
-                onSuccess: () => {
-                  supportForm.resetFields();
-                  setSupporting(null);
-                },
-              },
-            )
-          }
-        >
-          <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
-            <Input maxLength={30} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('participation.phone')}>
-            <Input maxLength={20} inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="household" label={t('participation.consultation.household')}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('participation.phone')}>
+          <Input maxLength={20} inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="household" label={t('participation.consultation.household')}>
+          <Input maxLength={50} />
+        </Form.Item>
+      </PostFormModal>
     </Card>
   );
 }

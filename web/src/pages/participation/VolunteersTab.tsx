@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Items } from '../../api/types.ts';
 import { hasAnyRole, useMe } from '../../app/session.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { PostFormModal } from './PostFormModal.tsx';
 import {
   COMMUNITY_STAFF,
   P,
@@ -12,13 +13,18 @@ import {
   type RateReport,
   REPORT_READERS,
   type Team,
-  usePAction,
   usePList,
   type Volunteer,
 } from './participation-api.ts';
-import { CommunitySelect, PendingServices, RevealButton, StackedItem, Toolbar } from './shared.tsx';
-
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+import { RecordServiceModal } from './RecordServiceModal.tsx';
+import {
+  CommunitySelect,
+  PendingServices,
+  RegistrantFields,
+  RevealButton,
+  StackedItem,
+  Toolbar,
+} from './shared.tsx';
 
 function RateCard() {
   const { t } = useTranslation();
@@ -75,9 +81,7 @@ function TeamsCard({ volunteers }: { volunteers: Volunteer[] }) {
   const { t } = useTranslation();
   const me = useMe().data;
   const teams = usePList<Items<Team>>('/volunteer-teams');
-  const create = usePAction<Record<string, unknown>>();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
   return (
     <Card
       size="small"
@@ -103,45 +107,38 @@ function TeamsCard({ volunteers }: { volunteers: Volunteer[] }) {
           </List.Item>
         )}
       />
-      <Modal
+      <PostFormModal
         open={open}
         title={t('participation.volunteers.newTeam')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
+        onClose={() => setOpen(false)}
+        toRequest={(body) => ({ path: '/volunteer-teams', body })}
+        keepValues
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            create.mutate({ path: '/volunteer-teams', body: v }, { onSuccess: () => setOpen(false) })
-          }
+        <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
+          <CommunitySelect />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('participation.volunteers.teamName')}
+          rules={[{ required: true, min: 2 }]}
         >
-          <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
-            <CommunitySelect />
-          </Form.Item>
-          <Form.Item
-            name="name"
-            label={t('participation.volunteers.teamName')}
-            rules={[{ required: true, min: 2 }]}
-          >
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item
-            name="serviceType"
-            label={t('participation.volunteers.serviceType')}
-            rules={[{ required: true, min: 2 }]}
-          >
-            <Input maxLength={30} />
-          </Form.Item>
-          <Form.Item name="memberIds" label={t('participation.volunteers.teamMembers')}>
-            <Select
-              mode="multiple"
-              optionFilterProp="label"
-              options={volunteers.map((v) => ({ value: v.id, label: `${v.name} · ${v.community.name}` }))}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          name="serviceType"
+          label={t('participation.volunteers.serviceType')}
+          rules={[{ required: true, min: 2 }]}
+        >
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="memberIds" label={t('participation.volunteers.teamMembers')}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={volunteers.map((v) => ({ value: v.id, label: `${v.name} · ${v.community.name}` }))}
+          />
+        </Form.Item>
+      </PostFormModal>
     </Card>
   );
 }
@@ -151,12 +148,8 @@ export function VolunteersTab() {
   const { t } = useTranslation();
   const me = useMe().data;
   const list = usePList<Items<Volunteer>>('/volunteers');
-  const register = usePAction<Record<string, unknown>>();
-  const record = usePAction<Record<string, unknown>>();
   const [open, setOpen] = useState(false);
   const [hoursFor, setHoursFor] = useState<Volunteer | null>(null);
-  const [form] = Form.useForm();
-  const [hoursForm] = Form.useForm();
   const volunteers = list.data?.items ?? [];
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -191,83 +184,21 @@ export function VolunteersTab() {
       <Card size="small" title={t('participation.pendingServices')}>
         <PendingServices path="/volunteer-services" reviewPath="/volunteer-services" />
       </Card>
-      <Modal
+      <PostFormModal
         open={open}
         title={t('participation.volunteers.add')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
+        onClose={() => setOpen(false)}
+        toRequest={(body) => ({ path: '/volunteers', body })}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            register.mutate(
-              { path: '/volunteers', body: v },
-              {
-                onSuccess: () => {
-                  form.resetFields();
-                  setOpen(false);
-                },
-              },
-            )
-          }
-        >
-          <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
-            <CommunitySelect />
-          </Form.Item>
-          <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
-            <Input maxLength={30} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('participation.phone')}>
-            <Input maxLength={20} inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="idNumber" label={t('participation.idNumber')}>
-            <Input maxLength={18} />
-          </Form.Item>
-          <Form.Item name="skills" label={t('participation.party.skills')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        open={hoursFor !== null}
-        title={t('participation.recordService')}
-        onCancel={() => setHoursFor(null)}
-        onOk={() => hoursForm.submit()}
-      >
-        <Form
-          form={hoursForm}
-          layout="vertical"
-          initialValues={{ servedOn: today(), hours: 1 }}
-          onFinish={(v) =>
-            record.mutate(
-              { path: `/volunteers/${hoursFor?.id}/services`, body: v },
-              {
-                onSuccess: () => {
-                  hoursForm.resetFields();
-                  setHoursFor(null);
-                },
-              },
-            )
-          }
-        >
-          <Form.Item
-            name="title"
-            label={t('participation.serviceTitle')}
-            rules={[{ required: true, min: 2 }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="servedOn" label={t('participation.servedOn')} rules={[{ required: true }]}>
-              <Input type="date" />
-            </Form.Item>
-            <Form.Item name="hours" label={t('participation.hours')} rules={[{ required: true }]}>
-              <InputNumber min={0.5} max={24} step={0.5} />
-            </Form.Item>
-          </Space>
-        </Form>
-      </Modal>
+        <RegistrantFields />
+        <Form.Item name="skills" label={t('participation.party.skills')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </PostFormModal>
+      <RecordServiceModal
+        path={hoursFor ? `/volunteers/${hoursFor.id}/services` : null}
+        onClose={() => setHoursFor(null)}
+      />
     </Space>
   );
 }

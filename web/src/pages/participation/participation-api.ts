@@ -256,6 +256,12 @@ export function usePAction<B>(method: 'POST' | 'PUT' = 'POST') {
   });
 }
 
+/** Codes typed as one string, split on commas (either width) and spaces. */
+export const codeList = (typed: unknown): string[] =>
+  String(typed ?? '')
+    .split(/[,，\s]+/)
+    .filter(Boolean);
+
 /** 0.125 → 12.5%. */
 export const pct = (r: number | null | undefined): string =>
   r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;

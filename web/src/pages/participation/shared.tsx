@@ -1,5 +1,5 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { App, Button, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -36,6 +36,27 @@ export function CommunitySelect({
       style={{ minWidth: 200, maxWidth: '100%' }}
       data-testid={`pick-${level}`}
     />
+  );
+}
+
+/** The form fields every register asks first: the home community, name, phone and ID number. */
+export function RegistrantFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
+        <CommunitySelect />
+      </Form.Item>
+      <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('participation.phone')}>
+        <Input maxLength={20} inputMode="tel" />
+      </Form.Item>
+      <Form.Item name="idNumber" label={t('participation.idNumber')}>
+        <Input maxLength={18} />
+      </Form.Item>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useBulletin, usePlan } from '../../api/task-queries.ts';
 import type { Bulletin, TaskItem } from '../../api/task-types.ts';
 import { hasAnyRole, useMe } from '../../app/session.ts';
+import { ClampedText } from '../../components/ClampedText.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LinkButton } from '../../components/LinkButton.tsx';
@@ -26,9 +27,9 @@ function TaskCard({ task, accent }: { task: TaskItem; accent: string }) {
             {t('tasks.noN', { no: task.no })}
             {task.section ? <span className="jd-muted"> · {task.section}</span> : null}
           </Typography.Text>
-          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+          <ClampedText rows={2} title={task.content}>
             {task.content}
-          </Typography.Paragraph>
+          </ClampedText>
           <span className="jd-muted">
             {t('tasks.lead')}：{task.lead.join('、') || '—'}
           </span>
@@ -255,9 +256,9 @@ export default function PlanBoardPage() {
                     width: 220,
                     render: (v: TaskItem['latestProgress']) =>
                       v ? (
-                        <Typography.Text ellipsis={{ tooltip: v.text }} style={{ maxWidth: 200 }}>
+                        <ClampedText rows={1} title={v.text} style={{ maxWidth: 200 }}>
                           {v.unit}：{v.text}
-                        </Typography.Text>
+                        </ClampedText>
                       ) : (
                         '—'
                       ),
