@@ -1,24 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Switch,
-} from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { demandKeys, type UnitOption, useDemandUnits } from '../../api/demand-queries.ts';
 import { type ActionKind, type DemandDetail, SATISFACTION } from '../../api/demand-types.ts';
 import { useUnits } from '../../api/queries.ts';
+import { ActionDialogs } from '../../components/ActionDialogs.tsx';
 
 /** The order actions are offered in: the usual next step first. */
 const ORDER: ActionKind[] = [
@@ -312,8 +300,6 @@ export function ActionPanel({ demand }: { demand: DemandDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState<ActionKind | null>(null);
-  const [form] = Form.useForm<Values>();
   const act = useMutation({
     mutationFn: ({ kind, values }: { kind: ActionKind; values: Values }) =>
       api<DemandDetail>(`/api/demands/${demand.id}/actions`, { method: 'POST', body: toBody(kind, values) }),
@@ -322,60 +308,28 @@ export function ActionPanel({ demand }: { demand: DemandDetail }) {
       void queryClient.invalidateQueries({ queryKey: ['demands', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['todo'] });
       void message.success(t('actions.done', { action: t(`actionNames.${kind}`) }));
-      setOpen(null);
-      form.resetFields();
     },
   });
-  const allowed = ORDER.filter((k) => demand.allowedActions.includes(k));
   return (
-    <Card size="small" title={t('actions.title')} data-testid="action-panel">
-      {allowed.length === 0 ? (
-        <span className="jd-muted" data-testid="no-actions">
-          {t('actions.none')}
-        </span>
-      ) : (
-        <Space wrap>
-          {allowed.map((k) => (
-            <Button
-              key={k}
-              type={PRIMARY.has(k) ? 'primary' : 'default'}
-              danger={DANGER.has(k)}
-              onClick={() => {
-                form.resetFields();
-                setOpen(k);
-              }}
-              data-testid={`action-${k}`}
-            >
-              {t(`actionNames.${k}`)}
-            </Button>
-          ))}
-        </Space>
-      )}
-      <Modal
-        open={open !== null}
-        title={open ? t(`actionNames.${open}`) : ''}
-        onCancel={() => setOpen(null)}
-        onOk={() => form.submit()}
-        okText={t('actions.submit')}
-        cancelText={t('common.cancel')}
-        confirmLoading={act.isPending}
-        destroyOnHidden
-        okButtonProps={{ 'data-testid': 'action-submit' } as Record<string, string>}
-      >
-        {open ? (
-          <Form<Values>
-            form={form}
-            layout="vertical"
-            preserve={false}
-            onFinish={(values) => act.mutate({ kind: open, values })}
-            data-testid="action-form"
-          >
-            <ActionFields kind={open} demand={demand} />
-            {/* Enter in a single-line field submits, as in every form */}
-            <button type="submit" hidden aria-hidden tabIndex={-1} />
-          </Form>
-        ) : null}
-      </Modal>
-    </Card>
+    <ActionDialogs<ActionKind>
+      title={t('actions.title')}
+      none={t('actions.none')}
+      submitText={t('actions.submit')}
+      cancelText={t('common.cancel')}
+      allowed={ORDER.filter((k) => demand.allowedActions.includes(k))}
+      primary={PRIMARY}
+      danger={DANGER}
+      nameOf={(k) => t(`actionNames.${k}`)}
+      testIds={{
+        card: 'action-panel',
+        none: 'no-actions',
+        buttonPrefix: 'action',
+        form: 'action-form',
+        submit: 'action-submit',
+      }}
+      pending={act.isPending}
+      submit={(kind, values) => act.mutateAsync({ kind, values })}
+      fields={(kind) => <ActionFields kind={kind} demand={demand} />}
+    />
   );
 }

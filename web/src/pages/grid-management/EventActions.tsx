@@ -1,21 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  type SelectProps,
-  Space,
-} from 'antd';
+import { App, Form, Input, InputNumber, Radio, Select, type SelectProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useDepartments, useUnits } from '../../api/queries.ts';
+import { ActionDialogs } from '../../components/ActionDialogs.tsx';
 import { PhotoPicker } from '../grid-work/PhotoPicker.tsx';
 import { type Attachment, type EventActionKind, type EventDetail, mgmtKeys } from './grid-management-api.ts';
 
@@ -201,9 +190,7 @@ export function EventActions({ event }: { event: EventDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState<EventActionKind | null>(null);
   const [uploading, setUploading] = useState(false);
-  const [form] = Form.useForm<Values>();
   const act = useMutation({
     mutationFn: ({ kind, values }: { kind: EventActionKind; values: Values }) =>
       api<EventDetail>(`/api/grid-events/${event.id}/actions`, {
@@ -215,61 +202,29 @@ export function EventActions({ event }: { event: EventDetail }) {
       void queryClient.invalidateQueries({ queryKey: [...mgmtKeys.all, 'events'] });
       void queryClient.invalidateQueries({ queryKey: ['todo'] });
       void message.success(t('gridMgmt.actions.done', { action: t(`gridMgmt.actions.names.${kind}`) }));
-      setOpen(null);
     },
   });
-  const allowed = ORDER.filter((k) => event.allowedActions.includes(k));
   return (
-    <Card size="small" title={t('gridMgmt.actions.title')} data-testid="event-actions">
-      {allowed.length === 0 ? (
-        <span className="jd-muted" data-testid="event-no-actions">
-          {t('gridMgmt.actions.none')}
-        </span>
-      ) : (
-        <Space wrap>
-          {allowed.map((k) => (
-            <Button
-              key={k}
-              type={PRIMARY.has(k) ? 'primary' : 'default'}
-              danger={DANGER.has(k)}
-              onClick={() => {
-                form.resetFields();
-                setOpen(k);
-              }}
-              data-testid={`event-action-${k}`}
-            >
-              {t(`gridMgmt.actions.names.${k}`)}
-            </Button>
-          ))}
-        </Space>
-      )}
-      <Modal
-        open={open !== null}
-        title={open ? t(`gridMgmt.actions.names.${open}`) : ''}
-        onCancel={() => setOpen(null)}
-        onOk={() => form.submit()}
-        okText={t('gridMgmt.actions.submit')}
-        cancelText={t('common.cancel')}
-        confirmLoading={act.isPending}
-        destroyOnHidden
-        okButtonProps={{
-          disabled: uploading,
-          ...({ 'data-testid': 'event-action-submit' } as Record<string, string>),
-        }}
-      >
-        {open ? (
-          <Form<Values>
-            form={form}
-            layout="vertical"
-            preserve={false}
-            onFinish={(values) => act.mutate({ kind: open, values })}
-            data-testid="event-action-form"
-          >
-            <ActionFields kind={open} event={event} onUploading={setUploading} />
-            <button type="submit" hidden aria-hidden tabIndex={-1} />
-          </Form>
-        ) : null}
-      </Modal>
-    </Card>
+    <ActionDialogs<EventActionKind>
+      title={t('gridMgmt.actions.title')}
+      none={t('gridMgmt.actions.none')}
+      submitText={t('gridMgmt.actions.submit')}
+      cancelText={t('common.cancel')}
+      allowed={ORDER.filter((k) => event.allowedActions.includes(k))}
+      primary={PRIMARY}
+      danger={DANGER}
+      nameOf={(k) => t(`gridMgmt.actions.names.${k}`)}
+      testIds={{
+        card: 'event-actions',
+        none: 'event-no-actions',
+        buttonPrefix: 'event-action',
+        form: 'event-action-form',
+        submit: 'event-action-submit',
+      }}
+      pending={act.isPending}
+      submitDisabled={uploading}
+      submit={(kind, values) => act.mutateAsync({ kind, values })}
+      fields={(kind) => <ActionFields kind={kind} event={event} onUploading={setUploading} />}
+    />
   );
 }
