@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Items } from '../../api/types.ts';
 import { PostFormModal } from './PostFormModal.tsx';
 import { codeList, type Topic, usePList } from './participation-api.ts';
-import { CommunitySelect, StackedItem } from './shared.tsx';
+import { CommunitySelect, PersonFields, StackedItem } from './shared.tsx';
 
 /** 居民提议与议题: proposals, their supports and the threshold that makes them topics. */
 export function TopicsCard() {
@@ -121,12 +121,7 @@ export function TopicsCard() {
         onClose={() => setSupporting(null)}
         toRequest={(body) => ({ path: `/topics/${supporting?.id}/supports`, body })}
       >
-        <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('participation.phone')}>
-          <Input maxLength={20} inputMode="tel" />
-        </Form.Item>
+        <PersonFields />
         <Form.Item name="household" label={t('participation.consultation.household')}>
           <Input maxLength={50} />
         </Form.Item>

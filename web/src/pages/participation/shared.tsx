@@ -39,6 +39,21 @@ export function CommunitySelect({
   );
 }
 
+/** A resident's name (required) and phone: in every register and in a topic's support. */
+export function PersonFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('participation.phone')}>
+        <Input maxLength={20} inputMode="tel" />
+      </Form.Item>
+    </>
+  );
+}
+
 /** The form fields every register asks first: the home community, name, phone and ID number. */
 export function RegistrantFields() {
   const { t } = useTranslation();
@@ -47,12 +62,7 @@ export function RegistrantFields() {
       <Form.Item name="communityCode" label={t('participation.community')} rules={[{ required: true }]}>
         <CommunitySelect />
       </Form.Item>
-      <Form.Item name="name" label={t('participation.name')} rules={[{ required: true, min: 2 }]}>
-        <Input maxLength={30} />
-      </Form.Item>
-      <Form.Item name="phone" label={t('participation.phone')}>
-        <Input maxLength={20} inputMode="tel" />
-      </Form.Item>
+      <PersonFields />
       <Form.Item name="idNumber" label={t('participation.idNumber')}>
         <Input maxLength={18} />
       </Form.Item>
