@@ -205,7 +205,8 @@ describe('清单与政策 work screens in the browser', () => {
         .filter({ hasText: 'FWSX-004' })
         .first();
       await row.getByRole('button', { name: '补齐受理' }).click();
-      const accept = p.getByRole('dialog');
+      // the accept dialog itself, not the notice dialog still fading out
+      const accept = p.getByRole('dialog').filter({ has: p.getByTestId('accept-materials') });
       await accept.getByTestId('accept-materials').getByText('就业失业登记证明').click();
       await accept.getByTestId('accept-materials').getByText('相关困难情形证明材料').click();
       await accept.getByTestId('accept-submit').click();
