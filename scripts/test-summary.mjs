@@ -5,6 +5,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let missing = false;
+const failures = [];
+const flaky = [];
 for (const arg of process.argv.slice(2)) {
   const [file, label] = arg.split(':');
   if (!existsSync(file)) {
@@ -20,9 +22,26 @@ for (const arg of process.argv.slice(2)) {
   console.log(
     `${label}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed, ${r.numPendingTests + r.numTodoTests} skipped (${r.numTotalTestSuites} suites)`,
   );
+  for (const f of r.testResults) {
+    const file = f.name.replace(`${process.cwd()}/`, '');
+    if (f.status === 'failed' && f.assertionResults.length === 0)
+      failures.push(`${label} ${file}: ${firstLine(f.message)}`);
+    for (const t of f.assertionResults.filter((a) => a.status === 'failed'))
+      failures.push(`${label} ${file} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    // passed, but only on a retry (the browser tests retry once): named so a flaky test gets fixed
+    for (const t of f.assertionResults.filter((a) => a.status === 'passed' && a.failureMessages?.length))
+      flaky.push(`${label} ${file} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`);
+  }
   passed += r.numPassedTests;
   failed += r.numFailedTests + brokenFiles;
   skipped += r.numPendingTests + r.numTodoTests;
 }
+// CI keeps only the end of the output: name the failures right above the closing line.
+for (const f of flaky) console.log(`PASSED ON RETRY ${f}`);
+for (const f of failures) console.log(`FAILED ${f}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || missing || passed === 0 ? 1 : 0);
+
+function firstLine(message) {
+  return (message ?? '').split('\n').find((l) => l.trim() !== '') ?? '(no message)';
+}
