@@ -1,5 +1,6 @@
 import { CalendarRegistry } from '../core/calendar/store.ts';
 import { type Db, queryRows, sql } from '../core/db/connection.ts';
+import { type FreshReads, freshReadsFor } from '../core/db/fresh-reads.ts';
 import { GeoIndexRegistry } from '../jurisdiction/geo-registry.ts';
 import { policyProfileSql } from '../jurisdiction/store.ts';
 import { ClassifierRegistry } from './classifier-registry.ts';
@@ -20,7 +21,14 @@ export interface DistrictStamps {
   feedback: string | null;
 }
 
-export async function readDistrictStamps(db: Db, districtCode: string): Promise<DistrictStamps> {
+const sharedReads = new WeakMap<object, FreshReads<DistrictStamps>>();
+
+/** Concurrent callers of one district share a read that began after they asked (fresh-reads.ts). */
+export function readDistrictStamps(db: Db, districtCode: string): Promise<DistrictStamps> {
+  return freshReadsFor(sharedReads, db).read(districtCode, () => queryDistrictStamps(db, districtCode));
+}
+
+async function queryDistrictStamps(db: Db, districtCode: string): Promise<DistrictStamps> {
   const [row] = await queryRows<{
     grids_version: number;
     routing: string;

@@ -3,6 +3,7 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../../jurisdiction/tables.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
+import { type FreshReads, freshReadsFor } from '../db/fresh-reads.ts';
 import { randomToken } from '../ids.ts';
 import { apiKeys, sessions, users } from './tables.ts';
 import { flatten, type UserWithUnit, withUnit } from './users-store.ts';
@@ -46,16 +47,30 @@ export async function resolveSession(
   return checkSession(db, row, config);
 }
 
+type SessionUser = { userId: string; expired: boolean; user: UserWithUnit | undefined } | null;
+const sharedLookups = new WeakMap<object, FreshReads<SessionUser>>();
+
 /**
  * resolveSession and the session's user with its unit (what findUserById reads) in ONE query: the
- * auth hook's work on every request (docs/decisions/perf-intake.md).
+ * auth hook's work on every request (docs/decisions/perf-intake.md). Concurrent requests of one
+ * session (a screen loads several lists at once) share a lookup that began after they arrived, so a
+ * logout or a disabled account committed before a request is always seen (fresh-reads.ts).
  */
-export async function resolveSessionUser(
+export function resolveSessionUser(
   db: Db,
   token: string,
   config: Pick<Config, 'sessionIdleMinutes'>,
-): Promise<{ userId: string; expired: boolean; user: UserWithUnit | undefined } | null> {
-  const [row] = await sessionUserQuery(db).execute({ id: sha256(token) });
+): Promise<SessionUser> {
+  const id = sha256(token);
+  return freshReadsFor(sharedLookups, db).read(id, () => lookUpSessionUser(db, id, config));
+}
+
+async function lookUpSessionUser(
+  db: Db,
+  id: string,
+  config: Pick<Config, 'sessionIdleMinutes'>,
+): Promise<SessionUser> {
+  const [row] = await sessionUserQuery(db).execute({ id });
   if (!row) return null;
   const checked = await checkSession(db, row.session, config);
   const { user, unitCode, unitName, unitPath, unitLevel } = row;
