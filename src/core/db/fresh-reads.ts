@@ -4,8 +4,9 @@
  * commit that caller must see, so the caller never joins it: it joins the NEXT read of that key, which
  * starts when the running one ends and which every caller arriving meanwhile shares.
  *
- * Why: every intake reads its district's stamps (district-stamps.ts). At concurrency 8 that was eight
- * identical statements per batch; now it is one or two (docs/decisions/perf-intake-group-commit.md).
+ * Why: every intake reads its district's stamps (district-stamps.ts) and every request its session
+ * (sessions.ts). At concurrency 8 that was eight identical statements of each per batch of intakes;
+ * now it is one or two (docs/decisions/perf-intake-group-commit.md).
  */
 export class FreshReads<V> {
   private readonly running = new Map<string, Promise<V>>();
