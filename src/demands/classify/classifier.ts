@@ -102,13 +102,17 @@ class NaiveBayesClassifier implements Classifier {
   predict(text: string, k = 3): Suggestion[] {
     const vec = this.vectorize(text);
     const ranked = this.nb.top(vec, Math.max(0, k));
+    const evidence = this.nb.contributions(
+      ranked.map((r) => r.label),
+      vec,
+    );
     // Every label's contributions have the same features: which word a fragment belongs to is
     // worked out once per text, not once per label.
-    const tokenOf = new Map<string, string>();
-    return ranked.map(({ label, probability }) => ({
+    const tokens = displayedTokens(evidence.features);
+    return ranked.map(({ label, probability }, j) => ({
       category: label,
       score: probability,
-      why: { tokens: explain(this.nb.contributions(label, vec), tokenOf) },
+      why: { tokens: explain(tokens, evidence.perLabel[j] ?? []) },
     }));
   }
 
@@ -132,31 +136,39 @@ class NaiveBayesClassifier implements Classifier {
 const isFragment = (key: string): boolean => key.startsWith(BIGRAM_PREFIX) || key.startsWith(CHAR_PREFIX);
 
 /**
- * Turns per-feature contributions into what an operator reads: a bigram or character inside a word
- * of the text counts towards that word (占道经营 rather than 占道 + 道经 + 经营 + 占 …); others, such as
- * the pieces of a word never seen before, are shown as they are. Only positive pushes, strongest first.
+ * What an operator reads for each feature: a bigram or character inside a word of the text counts
+ * towards that word (占道经营 rather than 占道 + 道经 + 经营 + 占 …); others, such as the pieces of a word
+ * never seen before, are shown as they are. Returns the distinct tokens and each feature's token.
  */
-function explain(
-  contribs: Map<string, number>,
-  /** Memo of the displayed token per feature, shared by calls over the same features. */
-  tokenOf = new Map<string, string>(),
-): TokenWeight[] {
-  let words: string[] | undefined;
-  const merged = new Map<string, number>();
-  for (const [key, w] of contribs) {
-    let token = tokenOf.get(key);
-    if (token === undefined) {
-      if (isFragment(key)) {
-        const piece = key.slice(1);
-        words ??= [...contribs.keys()].filter((k) => !isFragment(k));
-        token = words.find((word) => word.includes(piece)) ?? piece;
-      } else token = key;
-      tokenOf.set(key, token);
+function displayedTokens(features: readonly string[]): { names: string[]; of: number[] } {
+  const words = features.filter((k) => !isFragment(k));
+  const names: string[] = [];
+  const at = new Map<string, number>();
+  const of = features.map((key) => {
+    const piece = isFragment(key) ? key.slice(1) : key;
+    const token = isFragment(key) ? (words.find((word) => word.includes(piece)) ?? piece) : key;
+    let i = at.get(token);
+    if (i === undefined) {
+      i = names.push(token) - 1;
+      at.set(token, i);
     }
-    merged.set(token, (merged.get(token) ?? 0) + w);
-  }
-  return [...merged]
-    .filter(([, w]) => w > 0)
+    return i;
+  });
+  return { names, of };
+}
+
+/** One label's contributions summed per displayed token: only positive pushes, strongest first. */
+function explain(tokens: { names: string[]; of: number[] }, contributions: readonly number[]): TokenWeight[] {
+  const sums = new Float64Array(tokens.names.length);
+  contributions.forEach((w, f) => {
+    const t = tokens.of[f] as number;
+    sums[t] = (sums[t] as number) + w;
+  });
+  const positive: [string, number][] = [];
+  sums.forEach((w, i) => {
+    if (w > 0) positive.push([tokens.names[i] as string, w]);
+  });
+  return positive
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, EXPLAIN_TOKENS)
     .map(([token, w]) => ({ token, weight: Math.round(w * 1000) / 1000 }));

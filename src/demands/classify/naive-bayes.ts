@@ -184,23 +184,34 @@ export class NaiveBayesCounts {
   }
 
   /**
-   * The word evidence for `label`: per feature, its push towards the label minus its average push
-   * towards all classes. Positive = this word argues for the label. The per-class length/size
+   * The word evidence for each of `labels`: per feature, its push towards the label minus its average
+   * push towards all classes. Positive = this word argues for the label. The per-class length/size
    * normalizer is the same for every word, so it is left out rather than smeared over the words.
+   * One pass over the features serves every label (a suggestion explains its top 3).
    */
-  contributions(label: string, vec: ReadonlyMap<string, number>): Map<string, number> {
-    const out = new Map<string, number>();
-    const c = this.index.get(label);
-    if (c === undefined) return out;
+  contributions(labels: readonly string[], vec: ReadonlyMap<string, number>): Evidence {
+    const classes = labels.map((l) => this.index.get(l) ?? -1);
+    const features: string[] = [];
+    const rows: number[][] = labels.map(() => []);
     for (const [f, x] of vec) {
       const fd = this.featureDeltas(f);
       if (!fd) continue;
-      const i = fd.classes.indexOf(c);
-      const own = i < 0 ? 0 : (fd.values[i] ?? 0);
-      out.set(f, x * (own - fd.sum / this.labels.length));
+      features.push(f);
+      const mean = fd.sum / this.labels.length;
+      for (let j = 0; j < classes.length; j++) {
+        const i = fd.classes.indexOf(classes[j] as number);
+        const own = i < 0 ? 0 : (fd.values[i] ?? 0);
+        (rows[j] as number[]).push(x * (own - mean));
+      }
     }
-    return out;
+    return { features, perLabel: rows };
   }
+}
+
+/** Features the model knows, in the text's order, and for each label one contribution per feature. */
+export interface Evidence {
+  features: string[];
+  perLabel: number[][];
 }
 
 /** Cached per-feature score increments: parallel arrays of class index and increment. */
