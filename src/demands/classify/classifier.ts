@@ -145,8 +145,7 @@ function displayedTokens(features: readonly string[]): { names: string[]; of: nu
   const names: string[] = [];
   const at = new Map<string, number>();
   const of = features.map((key) => {
-    const piece = isFragment(key) ? key.slice(1) : key;
-    const token = isFragment(key) ? (words.find((word) => word.includes(piece)) ?? piece) : key;
+    const token = isFragment(key) ? wordHolding(words, key.slice(1)) : key;
     let i = at.get(token);
     if (i === undefined) {
       i = names.push(token) - 1;
@@ -156,6 +155,10 @@ function displayedTokens(features: readonly string[]): { names: string[]; of: nu
   });
   return { names, of };
 }
+
+/** The first word of the text that contains a fragment, else the fragment itself. */
+const wordHolding = (words: readonly string[], piece: string): string =>
+  words.find((word) => word.includes(piece)) ?? piece;
 
 /** One label's contributions summed per displayed token: only positive pushes, strongest first. */
 function explain(tokens: { names: string[]; of: number[] }, contributions: readonly number[]): TokenWeight[] {
